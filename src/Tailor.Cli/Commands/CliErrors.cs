@@ -1,0 +1,21 @@
+using Tailor.Engine;
+
+namespace Tailor.Cli.Commands;
+
+/// <summary>Turns the engine's input errors into one clear line on stderr and exit code 1, never a stack trace.</summary>
+internal static class CliErrors
+{
+    public static int Run(Action action)
+    {
+        try
+        {
+            action();
+            return 0;
+        }
+        catch (Exception e) when (e is EngineException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Reflection;
+using Tailor.Engine;
+using Tailor.Engine.Models;
+using Tailor.Engine.Tokenization;
+
+namespace Tailor.Cli.Commands;
+
+/// <summary><c>tailor model init</c>: a random-weight model folder in HF layout, so anything can be tried without downloads.</summary>
+internal static class ModelCommand
+{
+    public static Command Create()
+    {
+        var output = new Option<string>("--out") { Description = "Model folder to create", Required = true };
+        var preset = new Option<string>("--preset") { Description = $"Model size: {string.Join(" | ", ModelPresets.Names)}", DefaultValueFactory = _ => "tiny" };
+        preset.AcceptOnlyFromAmong([.. ModelPresets.Names]);
+        var arch = new Option<string>("--arch") { Description = "llama | mistral | qwen2", DefaultValueFactory = _ => "llama" };
+        arch.AcceptOnlyFromAmong("llama", "mistral", "qwen2");
+        var tokenizerDir = new Option<string?>("--tokenizer") { Description = "Reuse the tokenizer in this folder instead of training one" };
+        var corpus = new Option<string[]>("--corpus") { Description = "Text file(s) to train the tokenizer on (default: a small built-in sample)" };
+        var vocab = new Option<int>("--vocab-size") { Description = "Tokenizer vocabulary size when training one", DefaultValueFactory = _ => 512 };
+        var seed = new Option<long>("--seed") { Description = "Seed for the random weights", DefaultValueFactory = _ => 0 };
+        var dtype = new Option<string>("--dtype") { Description = "float32 | bfloat16", DefaultValueFactory = _ => "float32" };
+
+        var init = new Command("init", "Create a model folder with random weights and a tokenizer")
+        {
+            output, preset, arch, tokenizerDir, corpus, vocab, seed, dtype,
+        };
+        init.SetAction(parse => CliErrors.Run(() =>
+        {
+            var dir = parse.GetValue(output)!;
+            if (Directory.Exists(dir) && Directory.EnumerateFileSystemEntries(dir).Any())
+                throw new EngineException($"{dir}: folder exists and is not empty; choose a new --out");
+            Directory.CreateDirectory(dir);
+
+            var from = parse.GetValue(tokenizerDir);
+            if (from is not null) CopyTokenizer(from, dir);
+            else
+            {
+                var files = parse.GetValue(corpus);
+                var text = files is { Length: > 0 } ? TokenizerCommand.ReadCorpus(files) : DemoCorpus();
+                TokenizerCommand.Train(text, parse.GetValue(vocab), dir);
+            }
+            var tokenizer = TextTokenizer.Load(dir);
+
+            var architecture = parse.GetValue(arch) switch
+            {
+                "mistral" => LlamaConfig.Mistral,
+                "qwen2" => LlamaConfig.Qwen2,
+                _ => LlamaConfig.Llama,
+            };
+            var config = ModelPresets.Create(parse.GetValue(preset)!, tokenizer.VocabSize, architecture) with
+            {
+                BosTokenId = tokenizer.BosTokenId,
+                EosTokenIds = tokenizer.EosTokenId is { } eos ? [eos] : [],
+                PadTokenId = tokenizer.PadTokenId,
+            };
+            using var model = new LlamaForCausalLM(config).InitializeWeights(parse.GetValue(seed));
+            model.to(DtypeNames.Parse(parse.GetValue(dtype)!, "--dtype"));
+            LlamaCheckpoint.Save(model, dir);
+            Console.WriteLine($"created {config.Architecture} ({parse.GetValue(preset)}, {config.ParameterCount():N0} parameters, random weights) -> {dir}");
+        }));
+        return new Command("model", "Model folder tools") { init };
+    }
+
+    static readonly string[] TokenizerFiles =
+        ["tokenizer.json", "tokenizer.model", "tokenizer_config.json", "special_tokens_map.json", "vocab.json", "merges.txt"];
+
+    static void CopyTokenizer(string from, string to)
+    {
+        var found = TokenizerFiles.Where(f => File.Exists(Path.Combine(from, f))).ToList();
+        if (found.Count == 0) throw new EngineException($"{from}: no tokenizer files (tokenizer.json or tokenizer.model)");
+        foreach (var f in found) File.Copy(Path.Combine(from, f), Path.Combine(to, f));
+    }
+
+    static IEnumerable<string> DemoCorpus()
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("demo-corpus.txt")
+            ?? throw new InvalidOperationException("the built-in demo corpus is missing from the build");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Split('\n');
+    }
+}

@@ -1,0 +1,85 @@
+using Tailor.Cli;
+
+namespace Tailor.Cli.Tests;
+
+/// <summary>
+/// Runs the real command tree in-process. Console output is redirected, so these tests share one
+/// collection and never run in parallel with each other.
+/// </summary>
+[Collection("console")]
+public sealed class CliTests : IDisposable
+{
+    readonly string root = Path.Combine(Path.GetTempPath(), "tailor-cli-" + Guid.NewGuid().ToString("N"));
+
+    public CliTests() => Directory.CreateDirectory(root);
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    static (int Code, string Out, string Err) Tailor(params string[] args)
+    {
+        var (oldOut, oldErr) = (Console.Out, Console.Error);
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        Console.SetOut(stdout);
+        Console.SetError(stderr);
+        try
+        {
+            var code = TailorCli.Run(args);
+            return (code, stdout.ToString(), stderr.ToString());
+        }
+        finally
+        {
+            Console.SetOut(oldOut);
+            Console.SetError(oldErr);
+        }
+    }
+
+    [Fact]
+    public void InitInfoGenerateWorkEndToEnd()
+    {
+        var model = Path.Combine(root, "demo");
+        var init = Tailor("model", "init", "--out", model, "--preset", "tiny", "--seed", "3");
+        Assert.True(init.Code == 0, init.Err);
+        foreach (var file in new[] { "config.json", "model.safetensors", "tokenizer.json", "tokenizer_config.json" })
+            Assert.True(File.Exists(Path.Combine(model, file)), file);
+
+        var info = Tailor("info", "--model", model);
+        Assert.True(info.Code == 0, info.Err);
+        Assert.Contains("LlamaForCausalLM", info.Out);
+        Assert.Contains("float32", info.Out);
+        Assert.Contains("<|end_of_text|>", info.Out);
+
+        var greedy = Tailor("generate", "--model", model, "--prompt", "A bakery in Lyon", "--max-new-tokens", "8");
+        Assert.True(greedy.Code == 0, greedy.Err);
+        Assert.StartsWith("A bakery in Lyon", greedy.Out);
+        Assert.Equal(greedy.Out, Tailor("generate", "--model", model, "--prompt", "A bakery in Lyon", "--max-new-tokens", "8").Out);
+
+        var sampledA = Tailor("generate", "--model", model, "--prompt", "A bakery", "--temperature", "1.2", "--seed", "5", "--max-new-tokens", "12");
+        var sampledB = Tailor("generate", "--model", model, "--prompt", "A bakery", "--temperature", "1.2", "--seed", "5", "--max-new-tokens", "12");
+        Assert.Equal(0, sampledA.Code);
+        Assert.Equal(sampledA.Out, sampledB.Out);
+
+        var beams = Tailor("generate", "--model", model, "--prompt", "A bakery", "--num-beams", "3", "--num-return-sequences", "3", "--max-new-tokens", "6");
+        Assert.True(beams.Code == 0, beams.Err);
+        Assert.Equal(3, beams.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public void BadInputGivesOneClearLineAndExitCode1()
+    {
+        var missing = Tailor("generate", "--model", Path.Combine(root, "nope"), "--prompt", "hi");
+        Assert.Equal(1, missing.Code);
+        Assert.Contains("config.json", missing.Err);
+        Assert.DoesNotContain("   at ", missing.Err);
+
+        var model = Path.Combine(root, "m");
+        Assert.Equal(0, Tailor("model", "init", "--out", model).Code);
+        var empty = Tailor("generate", "--model", model, "--prompt", "");
+        Assert.Equal(1, empty.Code);
+        Assert.Contains("empty", empty.Err);
+
+        var again = Tailor("model", "init", "--out", model);
+        Assert.Equal(1, again.Code);
+        Assert.Contains("not empty", again.Err);
+    }
+}

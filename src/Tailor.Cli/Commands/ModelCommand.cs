@@ -3,6 +3,7 @@ using System.Reflection;
 using Tailor.Engine;
 using Tailor.Engine.Models;
 using Tailor.Engine.Tokenization;
+using TorchSharp;
 
 namespace Tailor.Cli.Commands;
 
@@ -73,7 +74,7 @@ internal static class ModelCommand
         foreach (var f in found) File.Copy(Path.Combine(from, f), Path.Combine(to, f));
     }
 
-    static IEnumerable<string> DemoCorpus()
+    static string[] DemoCorpus()
     {
         using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("demo-corpus.txt")
             ?? throw new InvalidOperationException("the built-in demo corpus is missing from the build");

@@ -1,4 +1,5 @@
 using Tailor.Engine.Checkpoints;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Tailor.Engine.Models;

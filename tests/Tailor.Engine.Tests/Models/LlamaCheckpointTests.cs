@@ -1,6 +1,7 @@
 using Tailor.Engine.Checkpoints;
 using Tailor.Engine.Models;
 using Tailor.Engine.Tests.Checkpoints;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Tailor.Engine.Tests.Models;

@@ -10,38 +10,11 @@ internal static class BenchConfigs
 {
     public static readonly IReadOnlyList<string> Names = ["20m", "120m"];
 
+    // The vocabularies are those of a small BPE (8k) and of Llama-2 (32k); the shapes are the presets'.
     public static LlamaConfig Get(string name) => name switch
     {
-        // ~19M parameters: a small Llama with grouped-query attention (6 query / 2 key-value heads).
-        "20m" => new LlamaConfig
-        {
-            VocabSize = 8192,
-            HiddenSize = 384,
-            IntermediateSize = 1024,
-            NumHiddenLayers = 8,
-            NumAttentionHeads = 6,
-            NumKeyValueHeads = 2,
-            HeadDim = 64,
-            MaxPositionEmbeddings = 2048,
-            RmsNormEps = 1e-5,
-            RopeTheta = 10000,
-            TieWordEmbeddings = false,
-        },
-        // ~125M parameters: GPT-2-small width with a Llama-2 vocabulary, 12 query / 4 key-value heads.
-        "120m" => new LlamaConfig
-        {
-            VocabSize = 32000,
-            HiddenSize = 768,
-            IntermediateSize = 2048,
-            NumHiddenLayers = 12,
-            NumAttentionHeads = 12,
-            NumKeyValueHeads = 4,
-            HeadDim = 64,
-            MaxPositionEmbeddings = 2048,
-            RmsNormEps = 1e-5,
-            RopeTheta = 10000,
-            TieWordEmbeddings = false,
-        },
+        "20m" => ModelPresets.Create("20m", vocabSize: 8192),
+        "120m" => ModelPresets.Create("120m", vocabSize: 32000),
         _ => throw new ArgumentException($"unknown benchmark config '{name}'", nameof(name)),
     };
 }

@@ -32,37 +32,16 @@ public sealed class TextGenerator(LlamaForCausalLM model, TextTokenizer tokenize
             config = config with { StopTokenIds = tokenizer.StopTokenIds.Concat(model.Config.EosTokenIds).ToHashSet() };
 
         string Decode(IReadOnlyList<int> ids) => tokenizer.Decode(ids, skipSpecialTokens: true);
-        var streams = onText is null ? null : new StreamedText[encoded.Count * Math.Max(1, config.IsSampling ? config.NumReturnSequences : 1)];
-        Action<int, int>? onToken = streams is null ? null : (row, token) =>
+        var streams = new Dictionary<int, TokenStreamDecoder>();
+        Action<int, int>? onToken = onText is null ? null : (row, token) =>
         {
-            var stream = streams[row] ??= new StreamedText();
-            var fresh = stream.Push(token, Decode);
-            if (fresh.Length > 0) onText!(row, fresh);
+            if (!streams.TryGetValue(row, out var stream)) streams[row] = stream = new TokenStreamDecoder(tokenizer, skipSpecialTokens: true);
+            var fresh = stream.Push(token);
+            if (fresh.Length > 0) onText(row, fresh);
         };
 
         var sequences = new TokenGenerator(model).Generate(encoded, config, Decode, onToken);
         return [.. sequences.Select(s => new TextCompletion(
             s.PromptIndex, StopCriteria.CutAtStopString(Decode(s.Tokens), config.StopStrings), s.Tokens, s.FinishReason, s.Score))];
-    }
-
-    /// <summary>
-    /// Text streamed so far for one row. Byte-level tokens can split a UTF-8 character, which decodes to
-    /// U+FFFD until its last byte arrives, so a trailing replacement character is held back.
-    /// </summary>
-    sealed class StreamedText
-    {
-        readonly List<int> tokens = [];
-        int emitted;
-
-        public string Push(int token, Func<IReadOnlyList<int>, string> decode)
-        {
-            tokens.Add(token);
-            var text = decode(tokens);
-            int stable = text.EndsWith('\uFFFD') ? text.TrimEnd('\uFFFD').Length : text.Length;
-            if (stable <= emitted) return "";
-            var fresh = text[emitted..stable];
-            emitted = stable;
-            return fresh;
-        }
     }
 }

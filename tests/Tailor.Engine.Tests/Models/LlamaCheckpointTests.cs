@@ -1,6 +1,5 @@
 using Tailor.Engine.Checkpoints;
 using Tailor.Engine.Models;
-using Tailor.Engine.Tests.Checkpoints;
 using TorchSharp;
 using static TorchSharp.torch;
 

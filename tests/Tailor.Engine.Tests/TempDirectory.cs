@@ -1,11 +1,11 @@
-namespace Tailor.Engine.Tests.Tokenization;
+namespace Tailor.Engine.Tests;
 
 /// <summary>A fresh directory under the system temp folder, deleted on dispose.</summary>
 internal sealed class TempDirectory : IDisposable
 {
     public TempDirectory()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "tailor-tok-" + Guid.NewGuid().ToString("N"));
+        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "tailor-test-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path);
     }
 

@@ -66,4 +66,17 @@ public sealed class TokenizedDataset
         var mean = examples.Count == 0 ? 0 : (double)tokens / examples.Count;
         return new TokenizedDataset(examples, new DatasetStats(examples.Count, tokens, labelled, truncated, dropped, mean, longest));
     }
+
+    /// <summary>
+    /// A dataset of already tokenized examples, e.g. one side of a <see cref="DatasetSplit"/>; truncation happened
+    /// when they were built, so its counts are zero here.
+    /// </summary>
+    public static TokenizedDataset FromExamples(IReadOnlyList<TokenizedExample> examples)
+    {
+        ArgumentNullException.ThrowIfNull(examples);
+        long tokens = examples.Sum(e => (long)e.Length);
+        var stats = new DatasetStats(examples.Count, tokens, examples.Sum(e => (long)e.LabelCount), 0, 0,
+            examples.Count == 0 ? 0 : (double)tokens / examples.Count, examples.Count == 0 ? 0 : examples.Max(e => e.Length));
+        return new TokenizedDataset(examples, stats);
+    }
 }

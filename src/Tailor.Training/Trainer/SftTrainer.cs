@@ -66,7 +66,7 @@ public sealed class SftTrainer(
         var clock = Stopwatch.StartNew();
         double secondsBefore = state.TrainSeconds;
         long tokensBefore = state.TokensSeen;
-        var window = new LossWindow();
+        var window = new LossWindow(state.WindowLossSum, state.WindowTokens, state.WindowCorrect);
         double? lastEval = null;
         bool stoppedEarly = false;
         int accum = args.GradientAccumulationSteps;
@@ -114,6 +114,7 @@ public sealed class SftTrainer(
                 });
                 window.Reset();
             }
+            state = state with { WindowLossSum = window.LossSum, WindowTokens = window.Tokens, WindowCorrect = window.Correct };
 
             bool evalNow = eval is not null && (args.EvalSteps > 0 && done % args.EvalSteps == 0 || done == totalSteps);
             if (evalNow)
@@ -204,14 +205,29 @@ public sealed class SftTrainer(
     }
 
     /// <summary>Token-weighted training loss and accuracy since the last log line.</summary>
-    sealed class LossWindow
+    sealed class LossWindow(double lossSum, long tokens, long correct)
     {
-        double lossSum;
-        long tokens, correct;
-        public double? LastMean { get; set; }
-        public void Add(double loss, long n, long c) { lossSum += loss; tokens += n; correct += c; LastMean = MeanLoss; }
+        public double LossSum => lossSum;
+        public long Tokens => tokens;
+        public long Correct => correct;
+        public double? LastMean { get; private set; }
+
+        public void Add(double loss, long n, long c)
+        {
+            lossSum += loss;
+            tokens += n;
+            correct += c;
+            LastMean = MeanLoss;
+        }
+
         public double MeanLoss => tokens == 0 ? double.NaN : lossSum / tokens;
         public double Accuracy => tokens == 0 ? double.NaN : (double)correct / tokens;
-        public void Reset() { lossSum = 0; tokens = 0; correct = 0; }
+
+        public void Reset()
+        {
+            lossSum = 0;
+            tokens = 0;
+            correct = 0;
+        }
     }
 }

@@ -19,6 +19,10 @@ public sealed record TrainerState
     /// <summary>Evaluations in a row without improvement (early stopping's counter).</summary>
     public int EvaluationsWithoutImprovement { get; init; }
     public long TokensSeen { get; init; }
+    /// <summary>The training loss accumulated since the last log line, so a resumed run logs the same numbers.</summary>
+    public double WindowLossSum { get; init; }
+    public long WindowTokens { get; init; }
+    public long WindowCorrect { get; init; }
     public double TrainSeconds { get; init; }
 
     static readonly JsonSerializerOptions Json = new()

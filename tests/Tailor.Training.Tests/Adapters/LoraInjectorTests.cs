@@ -3,7 +3,7 @@ using Tailor.Engine.Models;
 using Tailor.Training.Adapters;
 using TorchSharp;
 using static TorchSharp.torch;
-using static Tailor.Training.Tests.Adapters.TinyModels;
+using static Tailor.Training.Tests.TinyModels;
 
 namespace Tailor.Training.Tests.Adapters;
 

@@ -1,7 +1,7 @@
 using Tailor.Training.Adapters;
 using TorchSharp;
 using static TorchSharp.torch;
-using static Tailor.Training.Tests.Adapters.TinyModels;
+using static Tailor.Training.Tests.TinyModels;
 
 namespace Tailor.Training.Tests.Adapters;
 

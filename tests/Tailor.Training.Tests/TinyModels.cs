@@ -3,7 +3,7 @@ using Tailor.Training.Adapters;
 using TorchSharp;
 using static TorchSharp.torch;
 
-namespace Tailor.Training.Tests.Adapters;
+namespace Tailor.Training.Tests;
 
 /// <summary>
 /// Tiny random Llama models (as Tailor.Engine.Tests builds them), small enough that a test builds and runs one in

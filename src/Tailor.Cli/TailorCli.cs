@@ -12,6 +12,8 @@ public static class TailorCli
         GenerateCommand.Create(),
         ModelCommand.Create(),
         TokenizerCommand.Create(),
+        TrainCommand.Create(),
+        SearchCommand.Create(),
     };
 
     public static int Run(string[] args) => Build().Parse(args).Invoke();

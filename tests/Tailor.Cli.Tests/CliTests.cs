@@ -65,6 +65,37 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void TrainFromARecipeThenGenerateFromTheTrainedModel()
+    {
+        var baseModel = Path.Combine(root, "base");
+        var init = Tailor("model", "init", "--out", baseModel);
+        Assert.True(init.Code == 0, init.Err);
+        var data = Path.Combine(root, "train.jsonl");
+        File.WriteAllLines(data, Enumerable.Range(0, 16).Select(i => $$"""{"prompt": "A bakery number {{i}}", "completion": " bakery{{i}}.com"}"""));
+        var recipe = Path.Combine(root, "recipe.yaml");
+        File.WriteAllText(recipe, $$"""
+            name: cli
+            output_dir: {{Path.Combine(root, "runs")}}
+            model: { path: {{baseModel}} }
+            method: full
+            data: { train: {{data}}, validation_fraction: 0.25, max_length: 32 }
+            training: { max_steps: 6, per_device_train_batch_size: 4, learning_rate: 0.003, eval_steps: 3, save_steps: 3, logging_steps: 3 }
+            """);
+        var train = Tailor("train", "--recipe", recipe);
+        Assert.True(train.Code == 0, train.Err + train.Out);
+        Assert.Contains("done: 6/6 steps", train.Out);
+        var model = Path.Combine(root, "runs", "cli", "model");
+        var generated = Tailor("generate", "--model", model, "--prompt", "A bakery number 3", "--max-new-tokens", "4");
+        Assert.True(generated.Code == 0, generated.Err);
+
+        var again = Tailor("train", "--recipe", recipe);
+        Assert.Equal(1, again.Code);
+        Assert.Contains("--resume", again.Err);
+        var resumed = Tailor("train", "--recipe", recipe, "--resume");
+        Assert.True(resumed.Code == 0, resumed.Err);
+    }
+
+    [Fact]
     public void BadInputGivesOneClearLineAndExitCode1()
     {
         var missing = Tailor("generate", "--model", Path.Combine(root, "nope"), "--prompt", "hi");

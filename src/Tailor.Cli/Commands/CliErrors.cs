@@ -12,7 +12,7 @@ internal static class CliErrors
             action();
             return 0;
         }
-        catch (Exception e) when (e is EngineException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is EngineException or IOException or UnauthorizedAccessException or OperationCanceledException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return 1;

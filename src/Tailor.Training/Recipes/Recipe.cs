@@ -67,6 +67,7 @@ public sealed record Recipe
 
     public static readonly IReadOnlyList<string> Methods = ["full", "lora", "qlora"];
 
+    [JsonIgnore]
     public string RunDirectory => System.IO.Path.Combine(OutputDir, Name);
 
     internal static readonly JsonSerializerOptions Json = new()
@@ -146,6 +147,11 @@ public sealed record Recipe
         catch (YamlDotNet.Core.YamlException e)
         {
             throw new TrainingException($"{source}:{e.Start.Line}: not valid YAML: {e.Message}", e);
+        }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this (without a position) on some unterminated flow collections.
+            throw new TrainingException($"{source}: not valid YAML (an unclosed [ or {{?): {e.Message}", e);
         }
         return stream.Documents.Count == 0 ? null : Convert(stream.Documents[0].RootNode);
 

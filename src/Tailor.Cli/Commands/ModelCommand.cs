@@ -35,7 +35,7 @@ internal static class ModelCommand
             Directory.CreateDirectory(dir);
 
             var from = parse.GetValue(tokenizerDir);
-            if (from is not null) CopyTokenizer(from, dir);
+            if (from is not null) TextTokenizer.CopyFiles(from, dir);
             else
             {
                 var files = parse.GetValue(corpus);
@@ -62,16 +62,6 @@ internal static class ModelCommand
             Console.WriteLine($"created {config.Architecture} ({parse.GetValue(preset)}, {config.ParameterCount():N0} parameters, random weights) -> {dir}");
         }));
         return new Command("model", "Model folder tools") { init };
-    }
-
-    static readonly string[] TokenizerFiles =
-        ["tokenizer.json", "tokenizer.model", "tokenizer_config.json", "special_tokens_map.json", "vocab.json", "merges.txt"];
-
-    static void CopyTokenizer(string from, string to)
-    {
-        var found = TokenizerFiles.Where(f => File.Exists(Path.Combine(from, f))).ToList();
-        if (found.Count == 0) throw new EngineException($"{from}: no tokenizer files (tokenizer.json or tokenizer.model)");
-        foreach (var f in found) File.Copy(Path.Combine(from, f), Path.Combine(to, f));
     }
 
     static string[] DemoCorpus()

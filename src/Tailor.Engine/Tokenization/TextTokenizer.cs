@@ -81,6 +81,21 @@ public sealed class TextTokenizer
     /// <summary>Ids <see cref="Encode"/> puts after the text when asked to add special tokens.</summary>
     public IReadOnlyList<int> SuffixTokenIds => _suffix;
 
+    /// <summary>The files a tokenizer may consist of in an HF model folder.</summary>
+    public static IReadOnlyList<string> FileNames { get; } =
+        ["tokenizer.json", "tokenizer.model", "tokenizer_config.json", "special_tokens_map.json", "generation_config.json", "vocab.json", "merges.txt"];
+
+    /// <summary>Copies whichever tokenizer files <paramref name="fromDir"/> has into <paramref name="toDir"/> (a model folder being written).</summary>
+    /// <exception cref="EngineException">The folder has no tokenizer.</exception>
+    public static void CopyFiles(string fromDir, string toDir)
+    {
+        var found = FileNames.Where(f => File.Exists(Path.Combine(fromDir, f))).ToList();
+        if (!found.Contains("tokenizer.json") && !found.Contains("tokenizer.model"))
+            throw new EngineException($"{fromDir}: no tokenizer files (tokenizer.json or tokenizer.model)");
+        Directory.CreateDirectory(toDir);
+        foreach (var f in found) File.Copy(Path.Combine(fromDir, f), Path.Combine(toDir, f), overwrite: true);
+    }
+
     /// <summary>
     /// Reads the tokenizer of a model directory: tokenizer.json (byte-level BPE) or tokenizer.model
     /// (SentencePiece), plus tokenizer_config.json, special_tokens_map.json and generation_config.json when present.

@@ -21,9 +21,6 @@ public sealed class RecipeRunner(Recipe recipe)
     public Action<long, IReadOnlyDictionary<string, double>>? OnLog { get; init; }
     public Action<string>? OnMessage { get; init; }
 
-    public static readonly string[] TokenizerFiles =
-        ["tokenizer.json", "tokenizer.model", "tokenizer_config.json", "special_tokens_map.json", "generation_config.json", "vocab.json", "merges.txt"];
-
     public TrainSummary Run(bool resume = false, CancellationToken cancel = default)
     {
         var runDir = recipe.RunDirectory;
@@ -41,6 +38,9 @@ public sealed class RecipeRunner(Recipe recipe)
         long totalParameters = model.parameters().Sum(p => p.numel());
         long trainableParameters = model.parameters().Where(p => p.requires_grad).Sum(p => p.numel());
         OnMessage?.Invoke($"{recipe.Method}: {trainableParameters:N0} of {totalParameters:N0} parameters trained");
+        if (quantization is not null)
+            OnMessage?.Invoke($"NF4 base: {quantization.QuantizedBytes / 1e6:F2} MB for {quantization.Weights:N0} weights ({quantization.BitsPerWeight:F2} bits each), " +
+                $"{quantization.RatioToBf16:P0} of bf16 ({quantization.Bf16Bytes / 1e6:F2} MB)");
 
         var (train, validation) = LoadData(tokenizer);
         OnMessage?.Invoke($"data: {train.Stats.Examples} train examples ({train.Stats.Truncated} truncated, {train.Stats.Dropped} dropped), " +
@@ -91,14 +91,7 @@ public sealed class RecipeRunner(Recipe recipe)
             model = LlamaCheckpoint.Load(recipe.Model.Path!, ScalarType.Float32);
         }
 
-        var lora = new LoraConfig
-        {
-            R = recipe.Lora.R,
-            Alpha = recipe.Lora.Alpha,
-            Dropout = recipe.Lora.Dropout,
-            TargetModules = Targets(recipe.Lora.TargetModules),
-            UseRsLora = recipe.Lora.UseRslora,
-        };
+        var lora = Lora();
         // LoRA weights start from the recipe's seed, so the same recipe gives the same model.
         var generator = new Generator((ulong)recipe.Training.Seed);
         switch (recipe.Method)
@@ -119,6 +112,15 @@ public sealed class RecipeRunner(Recipe recipe)
         }
         return model;
     }
+
+    LoraConfig Lora() => new()
+    {
+        R = recipe.Lora.R,
+        Alpha = recipe.Lora.Alpha,
+        Dropout = recipe.Lora.Dropout,
+        TargetModules = Targets(recipe.Lora.TargetModules),
+        UseRsLora = recipe.Lora.UseRslora,
+    };
 
     static LoraTargets Targets(IReadOnlyList<string> names) => names switch
     {
@@ -147,17 +149,13 @@ public sealed class RecipeRunner(Recipe recipe)
             var dir = Path.Combine(runDir, "model");
             model.to(ScalarType.Float32);
             LlamaCheckpoint.Save(model, dir);
-            CopyTokenizer(tokenizerDir, dir);
+            TextTokenizer.CopyFiles(tokenizerDir, dir);
             artifacts["model"] = "model";
             return artifacts;
         }
 
         var adapterDir = Path.Combine(runDir, "adapter");
-        PeftAdapter.Save(model, new LoraConfig
-        {
-            R = recipe.Lora.R, Alpha = recipe.Lora.Alpha, Dropout = recipe.Lora.Dropout,
-            TargetModules = Targets(recipe.Lora.TargetModules), UseRsLora = recipe.Lora.UseRslora,
-        }, adapterDir, Path.GetFullPath(recipe.Model.Path!));
+        PeftAdapter.Save(model, Lora(), adapterDir, Path.GetFullPath(recipe.Model.Path!));
         artifacts["adapter"] = "adapter";
         if (recipe.Lora.SaveMerged)
         {
@@ -166,16 +164,10 @@ public sealed class RecipeRunner(Recipe recipe)
             model.to(ScalarType.Float32);
             var merged = Path.Combine(runDir, "merged");
             LlamaCheckpoint.Save(model, merged);
-            CopyTokenizer(tokenizerDir, merged);
+            TextTokenizer.CopyFiles(tokenizerDir, merged);
             artifacts["merged"] = "merged";
         }
         return artifacts;
-    }
-
-    public static void CopyTokenizer(string from, string to)
-    {
-        foreach (var f in TokenizerFiles.Where(f => File.Exists(Path.Combine(from, f))))
-            File.Copy(Path.Combine(from, f), Path.Combine(to, f), overwrite: true);
     }
 }
 

@@ -22,6 +22,7 @@ internal sealed record BenchOptions
         Tailor engine speed benchmark: prefill and decode tokens/s of random-weight Llama models.
 
         dotnet run -c Release --project bench/Tailor.Bench -- [options]
+        dotnet run -c Release --project bench/Tailor.Bench -- train --help    (the training benchmark)
 
           --configs 20m,120m     model configurations (default: all of 20m,120m)
           --dtypes fp32,bf16     weight/activation dtypes (default: fp32,bf16)

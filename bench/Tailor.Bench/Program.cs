@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using Tailor.Bench;
+using Tailor.Bench.Train;
 using Tailor.Engine.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
+// `train`: the training-speed benchmark (Train/TrainBench.cs); everything else is the engine benchmark.
+if (args.Length > 0 && args[0] == "train") return TrainBench.Run(args[1..]);
 if (args.Contains("-h") || args.Contains("--help"))
 {
     Console.WriteLine(BenchOptions.Usage);

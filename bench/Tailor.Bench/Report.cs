@@ -70,7 +70,8 @@ internal sealed class Report(BenchOptions options, int threads, Timing copy, IRe
     public static string Fmt(double x) =>
         x >= 100 ? x.ToString("N0", Inv) : x >= 10 ? x.ToString("F1", Inv) : x.ToString("F2", Inv);
 
-    static string CpuName()
+    /// <summary>The CPU's model name from /proc/cpuinfo, or the architecture.</summary>
+    internal static string CpuName()
     {
         try
         {

@@ -91,7 +91,7 @@ internal sealed class TrainWorkload : IDisposable
 {
     readonly LlamaForCausalLM model;
     readonly AdamW optimizer;
-    readonly Tensor inputIds, attentionMask, labels;
+    readonly Tensor inputIds, labels;
     readonly long labelTokens;
     long step;
 
@@ -122,10 +122,9 @@ internal sealed class TrainWorkload : IDisposable
         var trainable = model.named_parameters().Where(p => p.parameter.requires_grad).ToList();
         optimizer = new AdamW(trainable, weightDecay: TrainShape.WeightDecay);
 
-        // Random tokens, every position labelled; the all-ones attention mask the Batcher gives unpadded rows.
+        // Random tokens, every position labelled, no padding: SftTrainer then passes no mask (fused causal attention).
         var generator = new Generator((ulong)TrainShape.Seed);
         inputIds = randint(0, TrainShape.Config.VocabSize, [TrainShape.Batch, TrainShape.Seq], ScalarType.Int64, generator: generator).DetachFromDisposeScope();
-        attentionMask = ones_like(inputIds).DetachFromDisposeScope();
         labels = inputIds.clone().DetachFromDisposeScope();
         labelTokens = (long)TrainShape.Batch * (TrainShape.Seq - 1);
     }
@@ -137,7 +136,7 @@ internal sealed class TrainWorkload : IDisposable
         torch.manual_seed(TrainShape.Seed * 1_000_003 + step);
         using (var scope = NewDisposeScope())
         {
-            var logits = model.forward(inputIds, attentionMask);
+            var logits = model.forward(inputIds, null);
             var (lossSum, tokens, _) = CausalLmLoss.Compute(logits, labels);
             (lossSum / labelTokens).backward();
             LastLoss = lossSum.item<float>() / Math.Max(1, tokens);
@@ -153,7 +152,6 @@ internal sealed class TrainWorkload : IDisposable
         optimizer.Dispose();
         model.Dispose();
         inputIds.Dispose();
-        attentionMask.Dispose();
         labels.Dispose();
     }
 }

@@ -83,7 +83,7 @@ public sealed class AdamW : IDisposable
             if (weightDecay != 0 && !NoDecay(s.Name)) w.mul_(1 - lr * weightDecay);
             s.ExpAvg.mul_(beta1).add_(g, alpha: 1 - beta1);
             s.ExpAvgSq.mul_(beta2).addcmul_(g, g, value: 1 - beta2);
-            var denominator = (s.ExpAvgSq.sqrt() / sqrtCorrection2).add_(eps);
+            var denominator = s.ExpAvgSq.sqrt().div_(sqrtCorrection2).add_(eps);
             w.addcdiv_(s.ExpAvg, denominator, value: -stepSize);
             if (s.Master is not null) s.Parameter.copy_(s.Master);
         }

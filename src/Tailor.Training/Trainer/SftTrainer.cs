@@ -82,7 +82,8 @@ public sealed class SftTrainer(
             foreach (var batch in batches)
             {
                 using var scope = NewDisposeScope();
-                var logits = model.forward(batch.InputIds, batch.AttentionMask);
+                // Without padding, no mask: attention then takes SDPA's fused causal path.
+                var logits = model.forward(batch.InputIds, HasPadding(batch) ? batch.AttentionMask : null);
                 var (lossSum, tokens, correct) = CausalLmLoss.Compute(logits, batch.Labels);
                 // Dividing by the step's label tokens (not the micro-batch's) makes accumulation equal one big batch.
                 (lossSum / labelTokens).backward();
@@ -166,13 +167,15 @@ public sealed class SftTrainer(
         {
             using var scope = NewDisposeScope();
             using var batch = data.GetBatch(0, i).To(model.Device);
-            var (sum, n, c) = CausalLmLoss.Compute(model.forward(batch.InputIds, batch.AttentionMask), batch.Labels);
+            var (sum, n, c) = CausalLmLoss.Compute(model.forward(batch.InputIds, HasPadding(batch) ? batch.AttentionMask : null), batch.Labels);
             lossSum += sum.item<float>();
             tokens += n;
             correct += c;
         }
         return tokens == 0 ? (double.NaN, double.NaN) : (lossSum / tokens, (double)correct / tokens);
     }
+
+    static bool HasPadding(Batch batch) => batch.RealTokens < batch.InputIds.numel();
 
     bool Improves(double metric, double? best)
     {

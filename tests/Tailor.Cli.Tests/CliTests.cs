@@ -77,16 +77,23 @@ public sealed class CliTests : IDisposable
             name: cli
             output_dir: {{Path.Combine(root, "runs")}}
             model: { path: {{baseModel}} }
-            method: full
+            method: lora
+            lora: { r: 4, alpha: 8, target_modules: [all-linear], save_merged: true }
             data: { train: {{data}}, validation_fraction: 0.25, max_length: 32 }
-            training: { max_steps: 6, per_device_train_batch_size: 4, learning_rate: 0.003, eval_steps: 3, save_steps: 3, logging_steps: 3 }
+            training: { max_steps: 6, per_device_train_batch_size: 4, learning_rate: 0.05, eval_steps: 3, save_steps: 3, logging_steps: 3 }
             """);
         var train = Tailor("train", "--recipe", recipe);
         Assert.True(train.Code == 0, train.Err + train.Out);
         Assert.Contains("done: 6/6 steps", train.Out);
-        var model = Path.Combine(root, "runs", "cli", "model");
-        var generated = Tailor("generate", "--model", model, "--prompt", "A bakery number 3", "--max-new-tokens", "4");
-        Assert.True(generated.Code == 0, generated.Err);
+        // The unmerged adapter on the base and the merged model generate the same greedy text.
+        var run = Path.Combine(root, "runs", "cli");
+        var unmerged = Tailor("generate", "--model", baseModel, "--adapter", Path.Combine(run, "adapter"), "--prompt", "A bakery number 3", "--max-new-tokens", "8");
+        var merged = Tailor("generate", "--model", Path.Combine(run, "merged"), "--prompt", "A bakery number 3", "--max-new-tokens", "8");
+        Assert.True(unmerged.Code == 0, unmerged.Err);
+        Assert.True(merged.Code == 0, merged.Err);
+        Assert.Equal(merged.Out, unmerged.Out);
+        var plain = Tailor("generate", "--model", baseModel, "--prompt", "A bakery number 3", "--max-new-tokens", "8");
+        Assert.NotEqual(plain.Out, unmerged.Out);
 
         var again = Tailor("train", "--recipe", recipe);
         Assert.Equal(1, again.Code);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Tailor.Engine.Generation;
 using Tailor.Engine.Models;
 using Tailor.Engine.Tokenization;
+using Tailor.Training.Adapters;
 
 namespace Tailor.Cli.Commands;
 
@@ -23,16 +24,18 @@ internal static class GenerateCommand
         var stop = new Option<string[]>("--stop") { Description = "Stop string (repeatable)", AllowMultipleArgumentsPerToken = false };
         var seed = new Option<long>("--seed") { Description = "Seed for sampling", DefaultValueFactory = _ => 0 };
         var dtype = new Option<string?>("--dtype") { Description = "float32 | bfloat16 (default: the checkpoint's)" };
+        var adapter = new Option<string?>("--adapter") { Description = "A LoRA adapter folder (PEFT layout) to apply, unmerged, on top of the model" };
 
         var command = new Command("generate", "Generate text from a prompt")
         {
-            model, prompt, maxNew, temperature, topK, topP, repetition, beams, lengthPenalty, returns, stop, seed, dtype,
+            model, prompt, maxNew, temperature, topK, topP, repetition, beams, lengthPenalty, returns, stop, seed, dtype, adapter,
         };
         command.SetAction(parse => CliErrors.Run(() =>
         {
             var dir = parse.GetValue(model)!;
             var dtypeName = parse.GetValue(dtype);
             using var llm = LlamaCheckpoint.Load(dir, dtypeName is null ? null : DtypeNames.Parse(dtypeName, "--dtype"));
+            if (parse.GetValue(adapter) is { } adapterDir) PeftAdapter.Load(llm, adapterDir);
             llm.eval();
             var tokenizer = TextTokenizer.Load(dir);
             var config = new GenerationConfig

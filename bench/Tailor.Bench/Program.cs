@@ -5,6 +5,9 @@ using Tailor.Engine.Models;
 using TorchSharp;
 using static TorchSharp.torch;
 
+// As the tailor CLI does: keep freed native memory for reuse (see NativeMemory).
+Tailor.Engine.Runtime.NativeMemory.KeepFreedMemoryForReuse();
+
 // `train`: the training-speed benchmark (Train/TrainBench.cs); everything else is the engine benchmark.
 if (args.Length > 0 && args[0] == "train") return TrainBench.Run(args[1..]);
 if (args.Contains("-h") || args.Contains("--help"))

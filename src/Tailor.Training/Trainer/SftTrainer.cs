@@ -138,7 +138,7 @@ public sealed class SftTrainer(
 
             OnStep?.Invoke(new TrainerProgress(done, totalSteps, window.LastMean ?? double.NaN, lr, tokensPerSecond, TimeSpan.FromSeconds(seconds), lastEval));
             if (args.SaveSteps > 0 && done % args.SaveSteps == 0 || done == totalSteps || stoppedEarly)
-                checkpoints.Save(trainable, optimizer, state, state.BestStep);
+                checkpoints.Save(trainable, optimizer, state);
             if (stoppedEarly) break;
         }
 

@@ -2,10 +2,7 @@ namespace Tailor.Training.Trainer;
 
 /// <summary>What a progress display shows after each optimizer step.</summary>
 public sealed record TrainerProgress(
-    long Step, long TotalSteps, double Loss, double LearningRate, double TokensPerSecond, TimeSpan Elapsed, double? EvalLoss)
-{
-    public TimeSpan Eta => Step == 0 ? TimeSpan.Zero : Elapsed / Step * (TotalSteps - Step);
-}
+    long Step, long TotalSteps, double Loss, double LearningRate, double TokensPerSecond, TimeSpan Elapsed, double? EvalLoss);
 
 /// <summary>How a run ended.</summary>
 public sealed record TrainResult(

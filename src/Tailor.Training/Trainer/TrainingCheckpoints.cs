@@ -20,7 +20,7 @@ public sealed class TrainingCheckpoints(string runDir, int keep)
 
     public string Root { get; } = Path.Combine(runDir, "checkpoints");
 
-    public void Save(IReadOnlyList<(string Name, Parameter Parameter)> trainable, AdamW optimizer, TrainerState state, long? protectStep)
+    public void Save(IReadOnlyList<(string Name, Parameter Parameter)> trainable, AdamW optimizer, TrainerState state)
     {
         var final = Path.Combine(Root, $"{Prefix}{state.GlobalStep:D6}");
         var partial = final + PartialSuffix;
@@ -35,7 +35,7 @@ public sealed class TrainingCheckpoints(string runDir, int keep)
         File.WriteAllText(Path.Combine(partial, StateFile), state.ToJson());
         if (Directory.Exists(final)) Directory.Delete(final, recursive: true);
         Directory.Move(partial, final);
-        Prune(protectStep);
+        Prune();
     }
 
     /// <summary>The newest complete checkpoint folder, or null.</summary>
@@ -68,12 +68,10 @@ public sealed class TrainingCheckpoints(string runDir, int keep)
         return state;
     }
 
-    /// <summary>Keeps the newest <c>keep</c> checkpoints, and the best one.</summary>
-    void Prune(long? protectStep)
+    /// <summary>Keeps the newest <c>keep</c> checkpoints (the best weights live in <c>RUN/best/</c>).</summary>
+    void Prune()
     {
         var all = Complete().ToList();
-        var protectedName = protectStep is { } s ? $"{Prefix}{s:D6}" : null;
-        foreach (var dir in all.Take(Math.Max(0, all.Count - keep)))
-            if (Path.GetFileName(dir) != protectedName) Directory.Delete(dir, recursive: true);
+        foreach (var dir in all.Take(Math.Max(0, all.Count - keep))) Directory.Delete(dir, recursive: true);
     }
 }

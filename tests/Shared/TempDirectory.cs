@@ -1,4 +1,4 @@
-namespace Tailor.Training.Tests;
+namespace Tailor.Tests;
 
 /// <summary>A fresh directory under the system temp folder, deleted on dispose.</summary>
 internal sealed class TempDirectory : IDisposable

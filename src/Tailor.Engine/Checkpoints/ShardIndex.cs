@@ -14,16 +14,7 @@ internal sealed record ShardIndex(long TotalSize, IReadOnlyDictionary<string, st
 
     public static ShardIndex Read(string path)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(File.ReadAllBytes(path));
-        }
-        catch (JsonException e)
-        {
-            throw new EngineException($"{path}: not valid JSON: {e.Message}", e);
-        }
-        using (document)
+        using (var document = HfJson.Read(path))
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace Tailor.Engine.Tokenization;
+namespace Tailor.Engine;
 
 /// <summary>
 /// Reading the loosely typed JSON files of the Hugging Face layout. Every failure becomes an

@@ -1,11 +1,11 @@
 namespace Tailor.Domains.Synthesis;
 
-/// <summary>The style of names asked for: brandable coinages, plain keyword compounds, or the shortest possible.</summary>
+/// <summary>The style of names asked for: brandable coinages, plain keyword compounds, or the shortest possible (<see cref="Shortest"/>).</summary>
 public enum NamingStyle
 {
     Brandable,
     Keyword,
-    Short,
+    Shortest,
 }
 
 /// <summary>

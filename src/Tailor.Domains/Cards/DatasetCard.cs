@@ -63,7 +63,7 @@ public static class DatasetCard
             text.AppendLine(culture, $"- {name}: {value}");
         }
         text.AppendLine();
-        text.AppendLine("Rows that share a group, or whose descriptions are exact or near duplicates (MinHash over shingles, ");
+        text.AppendLine("Rows that share a group, or whose descriptions are exact or near duplicates (MinHash over shingles,");
         text.AppendLine(culture, $"confirmed by Jaccard similarity at or above {NearDuplicateIndex.DefaultThreshold.ToString(culture)}), are joined and go to one split together.");
         text.AppendLine();
         if (info.Splitting is not null)

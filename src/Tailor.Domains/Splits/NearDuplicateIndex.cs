@@ -171,26 +171,34 @@ public sealed class NearDuplicateIndex
         return [.. hashes.Distinct()];
     }
 
-    private static ulong[] HashSeeds()
+    /// <summary>The multipliers (odd) and offsets of the <see cref="HashCount"/> MinHash functions.</summary>
+    private static (ulong[] Multipliers, ulong[] Offsets) HashSeeds()
     {
         var random = new Random(HashSeed);
-        var seeds = new ulong[HashCount];
-        for (var i = 0; i < seeds.Length; i++)
+        var multipliers = new ulong[HashCount];
+        var offsets = new ulong[HashCount];
+        for (var i = 0; i < HashCount; i++)
         {
-            seeds[i] = (ulong)random.NextInt64() ^ ((ulong)random.Next() << 63);
+            multipliers[i] = Mix((ulong)random.NextInt64()) | 1;
+            offsets[i] = Mix((ulong)random.NextInt64());
         }
-        return seeds;
+        return (multipliers, offsets);
     }
 
-    private static ulong[] Signature(ulong[] shingles, ulong[] hashSeeds)
+    /// <summary>
+    /// The minimum of each function a*x+b (mod 2^64) over the shingle hashes. The shingle hashes are already well
+    /// mixed, and an odd multiplier makes each function a permutation, so one multiply-add per function is enough.
+    /// </summary>
+    private static ulong[] Signature(ulong[] shingles, (ulong[] Multipliers, ulong[] Offsets) functions)
     {
-        var signature = new ulong[hashSeeds.Length];
+        var (multipliers, offsets) = functions;
+        var signature = new ulong[HashCount];
         Array.Fill(signature, ulong.MaxValue);
         foreach (var shingle in shingles)
         {
-            for (var i = 0; i < hashSeeds.Length; i++)
+            for (var i = 0; i < signature.Length; i++)
             {
-                var value = Mix(shingle ^ hashSeeds[i]);
+                var value = (shingle * multipliers[i]) + offsets[i];
                 if (value < signature[i])
                 {
                     signature[i] = value;

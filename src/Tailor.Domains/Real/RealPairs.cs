@@ -21,7 +21,10 @@ namespace Tailor.Domains.Real;
 /// </remarks>
 public static class RealPairs
 {
-    /// <summary>Rows read from <paramref name="path"/>, in file order, ids "real-000001", "real-000002", ...</summary>
+    /// <summary>
+    /// Rows read from <paramref name="path"/>, in file order; the id is "real-" plus the row's position in the file
+    /// ("real-000001", ...). Directory placeholders (<see cref="IsPlaceholder"/>) are left out, so their ids are missing.
+    /// </summary>
     /// <exception cref="DomainDataException">Missing file, or a bad line ("path:line: why").</exception>
     public static IReadOnlyList<DomainExample> Load(string path, int seed)
     {
@@ -36,6 +39,10 @@ public static class RealPairs
         for (var i = 0; i < companies.Count; i++)
         {
             var company = companies[i];
+            if (IsPlaceholder(company))
+            {
+                continue;
+            }
             var description = masked.Contains(i) ? new CompanyNameMasker(company.Name).Mask(company.Description) : company.Description;
             var row = new DomainExample
             {
@@ -58,13 +65,22 @@ public static class RealPairs
     }
 
     /// <summary>
+    /// True for a directory's filler text instead of a description ("Spoons is a portfolio company of Antler."): it says
+    /// nothing about the business, and once the name is masked many such rows are the same sentence.
+    /// </summary>
+    internal static bool IsPlaceholder(Company company) =>
+        company.Description.StartsWith(company.Name, StringComparison.OrdinalIgnoreCase)
+        && company.Description.EndsWith(" is a portfolio company of " + "Antler.", StringComparison.OrdinalIgnoreCase)
+        && company.Description.Length <= company.Name.Length + " is a portfolio company of Antler.".Length;
+
+    /// <summary>
     /// The indices (into <paramref name="companies"/>) to mask: half, rounded down, of those whose description names
     /// the company findably, picked by a shuffle seeded with <paramref name="seed"/>.
     /// </summary>
     private static HashSet<int> ChooseRowsToMask(List<Company> companies, int seed)
     {
         var candidates = Enumerable.Range(0, companies.Count)
-            .Where(i => companies[i].NameInDescription && new CompanyNameMasker(companies[i].Name).Finds(companies[i].Description))
+            .Where(i => companies[i].NameInDescription && !IsPlaceholder(companies[i]) && new CompanyNameMasker(companies[i].Name).Finds(companies[i].Description))
             .ToArray();
         new Random(seed).Shuffle(candidates);
         return [.. candidates.Take(candidates.Length / 2)];

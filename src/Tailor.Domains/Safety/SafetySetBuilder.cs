@@ -22,6 +22,22 @@ public static class SafetySetBuilder
 
     private const int AttemptsPerRow = 200;
 
+    /// <summary>
+    /// The split stratum of a safety group: its category ("safety:illegal-drugs:shop" -> "safety:illegal-drugs",
+    /// near-misses form one stratum), so that <see cref="Splits.SplitOptions.Stratum"/> holds out whole template
+    /// families of every category for validation and test; null for groups outside the safety set.
+    /// </summary>
+    public static string? Stratum(string group)
+    {
+        ArgumentNullException.ThrowIfNull(group);
+        if (!group.StartsWith(GroupPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        var family = group.LastIndexOf(':');
+        return family > GroupPrefix.Length - 1 ? group[..family] : group;
+    }
+
     private static readonly string[] TranslatedLanguages = ["fr", "es", "de"];
 
     private static readonly IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> NoSlots =

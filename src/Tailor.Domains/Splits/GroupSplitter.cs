@@ -54,9 +54,10 @@ public static class GroupSplitter
         {
             parts[name] = [];
         }
+        var splitOfKey = AssignAll(options, keyOfRoot.Values);
         for (var i = 0; i < rows.Count; i++)
         {
-            parts[Assign(options, keyOfRoot[components.Find(i)])].Add(rows[i]);
+            parts[splitOfKey[keyOfRoot[components.Find(i)]]].Add(rows[i]);
         }
         foreach (var part in parts.Values)
         {
@@ -64,6 +65,56 @@ public static class GroupSplitter
         }
         var splits = new DatasetSplits(parts[DatasetSplits.TrainName], parts[DatasetSplits.ValidationName], parts[DatasetSplits.TestName]);
         return new SplitResult(splits, Report(rows, components, firstRowOfGroup.Count, duplicates));
+    }
+
+    /// <summary>The split of every component key: by its own hash, or dealt out within its stratum.</summary>
+    private static Dictionary<string, string> AssignAll(SplitOptions options, IEnumerable<string> componentKeys)
+    {
+        var splitOfKey = new Dictionary<string, string>(StringComparer.Ordinal);
+        var strata = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var key in componentKeys)
+        {
+            var stratum = options.Stratum?.Invoke(key);
+            if (stratum is null)
+            {
+                splitOfKey[key] = Assign(options, key);
+            }
+            else if (strata.TryGetValue(stratum, out var keys))
+            {
+                keys.Add(key);
+            }
+            else
+            {
+                strata.Add(stratum, [key]);
+            }
+        }
+        foreach (var keys in strata.Values)
+        {
+            DealOut(options, keys, splitOfKey);
+        }
+        return splitOfKey;
+    }
+
+    /// <summary>
+    /// Shuffles a stratum's components by their stable hash, then gives test its share (at least one), validation its
+    /// share (at least one) and train the rest; strata under three components fall back to the per-key hash.
+    /// </summary>
+    private static void DealOut(SplitOptions options, List<string> keys, Dictionary<string, string> splitOfKey)
+    {
+        if (keys.Count < 3)
+        {
+            keys.ForEach(k => splitOfKey[k] = Assign(options, k));
+            return;
+        }
+        var order = keys.OrderBy(k => UnitHash(options.Seed, k)).ThenBy(k => k, StringComparer.Ordinal).ToList();
+        var test = options.Test > 0 ? Math.Max(1, (int)Math.Round(keys.Count * options.Test)) : 0;
+        var validation = options.Validation > 0 ? Math.Max(1, (int)Math.Round(keys.Count * options.Validation)) : 0;
+        for (var i = 0; i < order.Count; i++)
+        {
+            splitOfKey[order[i]] = i < test ? DatasetSplits.TestName
+                : i < test + validation ? DatasetSplits.ValidationName
+                : DatasetSplits.TrainName;
+        }
     }
 
     /// <summary>The split of the component named <paramref name="componentKey"/>: a uniform draw from a stable hash.</summary>

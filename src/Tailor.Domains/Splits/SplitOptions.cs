@@ -12,6 +12,13 @@ public sealed record SplitOptions(int Seed)
 
     public double NearDuplicateThreshold { get; init; } = NearDuplicateIndex.DefaultThreshold;
 
+    /// <summary>
+    /// Optional strata: a component whose key (its smallest group) maps to a stratum is dealt out within that stratum,
+    /// so that every stratum of three or more components sends at least one whole component to test and one to
+    /// validation. The safety set uses it to hold out whole template families of every category.
+    /// </summary>
+    public Func<string, string?>? Stratum { get; init; }
+
     /// <summary>Throws when the shares are not a sound partition or the threshold is out of range.</summary>
     public void Check()
     {

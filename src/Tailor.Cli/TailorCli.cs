@@ -14,6 +14,7 @@ public static class TailorCli
         TokenizerCommand.Create(),
         TrainCommand.Create(),
         SearchCommand.Create(),
+        DataCommand.Create(),
     };
 
     public static int Run(string[] args) => Build().Parse(args).Invoke();

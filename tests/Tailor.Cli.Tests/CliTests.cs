@@ -15,24 +15,7 @@ public sealed class CliTests : IDisposable
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 
-    static (int Code, string Out, string Err) Tailor(params string[] args)
-    {
-        var (oldOut, oldErr) = (Console.Out, Console.Error);
-        using var stdout = new StringWriter();
-        using var stderr = new StringWriter();
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            var code = TailorCli.Run(args);
-            return (code, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldErr);
-        }
-    }
+    static (int Code, string Out, string Err) Tailor(params string[] args) => CliRunner.Run(args);
 
     [Fact]
     public void InitInfoGenerateWorkEndToEnd()

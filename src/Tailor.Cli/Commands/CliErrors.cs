@@ -1,8 +1,9 @@
+using Tailor.Domains;
 using Tailor.Engine;
 
 namespace Tailor.Cli.Commands;
 
-/// <summary>Turns the engine's input errors into one clear line on stderr and exit code 1, never a stack trace.</summary>
+/// <summary>Turns the engine's and the data tools' input errors into one clear line on stderr and exit code 1, never a stack trace.</summary>
 internal static class CliErrors
 {
     public static int Run(Action action)
@@ -12,7 +13,7 @@ internal static class CliErrors
             action();
             return 0;
         }
-        catch (Exception e) when (e is EngineException or IOException or UnauthorizedAccessException or OperationCanceledException)
+        catch (Exception e) when (e is EngineException or DomainDataException or IOException or UnauthorizedAccessException or OperationCanceledException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return 1;

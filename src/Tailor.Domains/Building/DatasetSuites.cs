@@ -1,0 +1,43 @@
+using Tailor.Domains.Data;
+
+namespace Tailor.Domains.Building;
+
+/// <summary>
+/// The evaluation suites cut from a dataset's test split, one file per question the evaluator asks: does it name
+/// ordinary businesses well (holdout), survive odd requests (edge), refuse what it must and only that (safety), and
+/// work on descriptions real companies wrote (real).
+/// </summary>
+public static class DatasetSuites
+{
+    public const string Folder = "suites";
+
+    /// <summary>The suites in a fixed order, each with the rule that picks its rows.</summary>
+    public static IReadOnlyList<(string Name, Func<DomainExample, bool> Selects)> All { get; } =
+    [
+        ("holdout", r => r.Kind == ExampleKinds.Normal && r.Source != ExampleSources.Real),
+        ("edge", r => ExampleKinds.IsEdgeCase(r.Kind)),
+        ("safety", r => r.Kind is ExampleKinds.Unsafe or ExampleKinds.BenignNearMiss),
+        ("real", r => r.Source == ExampleSources.Real),
+    ];
+
+    /// <summary>Writes <c>suites/&lt;name&gt;.jsonl</c> under <paramref name="datasetDirectory"/>; returns the paths of the non-empty ones.</summary>
+    public static IReadOnlyList<string> Write(IReadOnlyList<DomainExample> test, string datasetDirectory)
+    {
+        ArgumentNullException.ThrowIfNull(test);
+        var folder = Path.Combine(datasetDirectory, Folder);
+        var paths = new List<string>();
+        foreach (var (name, selects) in All)
+        {
+            var rows = test.Where(selects).ToList();
+            var path = Path.Combine(folder, name + ".jsonl");
+            if (rows.Count == 0)
+            {
+                File.Delete(path);
+                continue;
+            }
+            DomainDatasetFile.Write(path, rows);
+            paths.Add(path);
+        }
+        return paths;
+    }
+}

@@ -105,16 +105,10 @@ internal static class DataSynthCommand
 
     public static DatasetBuildResult Build(DatasetBuildOptions options, string directory)
     {
-        DatasetBuildResult? result = null;
-        Console.Out.Flush();
+        // The stages take seconds each: a timestamped line per stage says enough.
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        console.Status().Start("building", context =>
-            result = DomainDatasetBuilder.Build(options, directory, stage =>
-            {
-                context.Status(stage);
-                console.MarkupLineInterpolated($"[grey]{DateTime.Now:HH:mm:ss}[/] {stage}");
-            }));
-        return result!;
+        return DomainDatasetBuilder.Build(options, directory, stage =>
+            console.MarkupLineInterpolated($"[grey]{DateTime.Now:HH:mm:ss}[/] {stage}"));
     }
 
     private static void RunTeacher(string url, string? model, string apiKeyVariable, TeacherOptions options, string outputPath)

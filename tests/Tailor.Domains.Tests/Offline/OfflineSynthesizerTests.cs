@@ -59,6 +59,18 @@ public sealed class OfflineSynthesizerTests
     }
 
     [Fact]
+    public void No_description_is_written_twice_even_where_shapes_run_short()
+    {
+        // 12,000 rows ask for ~220 one-word descriptions: more than one seed's vocabulary of single nouns can vary by
+        // chance alone, so without the duplicate check the same words would come back.
+        var rows = OfflineSynthesizer.Generate(new OfflineSynthesisOptions(12_000, 5)).ToList();
+
+        var keys = rows.Select(r => Tailor.Domains.Splits.DescriptionText.ExactKey(r.Description)).ToList();
+        Assert.Equal(keys.Count, keys.Distinct(StringComparer.Ordinal).Count());
+        Assert.InRange(rows.Count(r => ExampleKinds.IsEdgeCase(r.Kind)) / (double)rows.Count, 0.17, 0.23);
+    }
+
+    [Fact]
     public void Company_names_stay_unique_over_a_large_run()
     {
         var groups = OfflineSynthesizer.Generate(new OfflineSynthesisOptions(20_000, 9)).Select(r => r.Group).ToList();

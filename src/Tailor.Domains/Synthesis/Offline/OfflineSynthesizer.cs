@@ -1,5 +1,6 @@
 using System.Globalization;
 using Tailor.Domains.Data;
+using Tailor.Domains.Splits;
 
 namespace Tailor.Domains.Synthesis.Offline;
 
@@ -7,11 +8,15 @@ namespace Tailor.Domains.Synthesis.Offline;
 /// The seeded offline generator of domain-name training rows: each row is one fictional company (unique name and
 /// group), an English or French/Spanish/German description in one of many shapes, and 10 reference domains from
 /// <see cref="ReferenceNamer"/> built from the description's own words, with TLDs that fit the industry and
-/// country. Same options, same rows, byte for byte.
+/// country. No description repeats (compared as <see cref="DescriptionText.ExactKey"/>). Same options, same rows,
+/// byte for byte.
 /// </summary>
 public static class OfflineSynthesizer
 {
     private static readonly string[] ForeignLanguages = ["fr", "es", "de"];
+
+    /// <summary>Fresh draws of a row whose description was already written, before its kind falls back to normal.</summary>
+    private const int AttemptsPerKind = 20;
 
     /// <summary>Streams <see cref="OfflineSynthesisOptions.Count"/> rows; every row passes <see cref="DomainExampleRules"/>.</summary>
     public static IEnumerable<DomainExample> Generate(OfflineSynthesisOptions options) =>
@@ -35,10 +40,29 @@ public static class OfflineSynthesizer
         // Round-robin over a seeded order of the tags: every tag appears once there are 11 edge rows.
         var edgeOrder = random.PickDistinct(ExampleKinds.EdgeCases, ExampleKinds.EdgeCases.Count);
         var edgeRows = 0;
+        var written = new HashSet<string>(StringComparer.Ordinal);
         for (var index = 0; index < options.Count; index++)
         {
             var kind = random.Chance(options.EdgeCaseShare) ? edgeOrder[edgeRows++ % edgeOrder.Count] : ExampleKinds.Normal;
-            yield return MakeRow(index, kind, options, companies, random);
+            yield return MakeUniqueRow(index, kind, options, companies, random, written);
+        }
+    }
+
+    /// <summary>
+    /// A row whose description was not written before: duplicates teach nothing and, across splits, would leak.
+    /// Small shapes run out (there are only so many one-word descriptions), so after <see cref="AttemptsPerKind"/>
+    /// tries the row becomes a normal one.
+    /// </summary>
+    private static SyntheticRow MakeUniqueRow(
+        int index, string kind, OfflineSynthesisOptions options, CompanyFactory companies, Random random, HashSet<string> written)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var row = MakeRow(index, attempt < AttemptsPerKind ? kind : ExampleKinds.Normal, options, companies, random);
+            if (written.Add(DescriptionText.ExactKey(row.Example.Description)))
+            {
+                return row;
+            }
         }
     }
 

@@ -83,3 +83,39 @@ public sealed class DataCommandTests : IDisposable
         Assert.Contains("not found", stats.Err, StringComparison.Ordinal);
     }
 }
+
+/// <summary><c>tailor data synth --teacher</c> against a local OpenAI-compatible server, over real HTTP.</summary>
+[Collection("console")]
+public sealed class DataTeacherCommandTests : IDisposable
+{
+    readonly string root = Path.Combine(Path.GetTempPath(), "tailor-teacher-" + Guid.NewGuid().ToString("N"));
+
+    public DataTeacherCommandTests() => Directory.CreateDirectory(root);
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    [Fact]
+    public async Task TeacherRowsAreWrittenSplitAndAStoppedJobResumes()
+    {
+        await using var server = await Tailor.Domains.Tests.Teacher.FakeTeacherServer.StartAsync();
+        var output = Path.Combine(root, "teacher-data");
+        string[] Synth(int n) => ["data", "synth", "--teacher", server.BaseUrl.ToString(), "--model", "fake-teacher",
+            "--n", n.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", "4", "--no-real", "--no-safety",
+            "--concurrency", "2", "--out", output];
+
+        var first = CliRunner.Run(Synth(3));
+        Assert.True(first.Code == 0, first.Err);
+        Assert.Equal(3, File.ReadLines(Path.Combine(output, "teacher.jsonl")).Count());
+        var requestsAfterFirst = server.Requests;
+        Assert.Equal(6, requestsAfterFirst);
+
+        // Asking for 5 with the same seed finishes the job: only the 2 missing briefs are sent.
+        var second = CliRunner.Run(Synth(5));
+        Assert.True(second.Code == 0, second.Err);
+        Assert.Equal(requestsAfterFirst + 4, server.Requests);
+        var rows = new[] { "train.jsonl", "validation.jsonl", "test.jsonl" }.SelectMany(f => File.ReadLines(Path.Combine(output, f))).ToList();
+        Assert.Equal(5, rows.Count);
+        Assert.All(rows, r => Assert.Contains("\"source\":\"teacher:fake-teacher\"", r, StringComparison.Ordinal));
+        Assert.Contains("Valid domains in raw output | 20/20 (100.0%)", File.ReadAllText(Path.Combine(output, "teacher.summary.md")), StringComparison.Ordinal);
+    }
+}

@@ -140,5 +140,7 @@ internal static class DataSynthCommand
                 summary = synthesizer.RunAsync(outputPath, progress).GetAwaiter().GetResult();
             });
         Console.WriteLine(summary!.ToMarkdown());
+        // Kept next to the rows: the share of valid domains in the teacher's raw output is a result in itself.
+        File.WriteAllText(Path.ChangeExtension(outputPath, ".summary.md"), summary.ToMarkdown());
     }
 }

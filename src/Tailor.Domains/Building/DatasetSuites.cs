@@ -32,7 +32,11 @@ public static class DatasetSuites
             var path = Path.Combine(folder, name + ".jsonl");
             if (rows.Count == 0)
             {
-                File.Delete(path);
+                // No stale suite from an earlier build of this folder.
+                if (File.Exists(path))
+                {
+                    File.Delete(path);
+                }
                 continue;
             }
             DomainDatasetFile.Write(path, rows);

@@ -23,17 +23,4 @@ internal static class CliRunner
             Console.SetError(oldErr);
         }
     }
-
-    /// <summary>The repository root: the first folder above the test binaries that holds Tailor.slnx.</summary>
-    public static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Tailor.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException("Tailor.slnx not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -12,16 +12,14 @@ public sealed class DataCommandTests : IDisposable
 
     static readonly string[] DatasetFiles = ["train.jsonl", "validation.jsonl", "test.jsonl", "README.md"];
 
-    static string RealCompanies => Path.Combine(CliRunner.RepositoryRoot(), "data", "companies", "companies.jsonl");
-
     [Fact]
     public void SynthBuildsTheSameDatasetTwiceAndStatsReadsIt()
     {
         var a = Path.Combine(root, "a");
         var b = Path.Combine(root, "b");
-        var first = CliRunner.Run("data", "synth", "--offline", "--n", "400", "--seed", "7", "--out", a, "--real", RealCompanies);
+        var first = CliRunner.Run("data", "synth", "--offline", "--n", "400", "--seed", "7", "--out", a, "--real", RepositoryFiles.RealCompanies);
         Assert.True(first.Code == 0, first.Err);
-        var second = CliRunner.Run("data", "synth", "--n", "400", "--seed", "7", "--out", b, "--real", RealCompanies);
+        var second = CliRunner.Run("data", "synth", "--n", "400", "--seed", "7", "--out", b, "--real", RepositoryFiles.RealCompanies);
         Assert.True(second.Code == 0, second.Err);
 
         foreach (var file in DatasetFiles)

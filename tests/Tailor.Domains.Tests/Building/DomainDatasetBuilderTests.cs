@@ -2,7 +2,6 @@ using Tailor.Domains.Building;
 using Tailor.Domains.Data;
 using Tailor.Domains.Safety;
 using Tailor.Domains.Splits;
-using Tailor.Domains.Tests.Real;
 
 namespace Tailor.Domains.Tests.Building;
 
@@ -12,7 +11,7 @@ public sealed class DomainDatasetBuilderTests
     {
         SyntheticCount = 1_500,
         Safety = new SafetySetOptions(seed) { UnsafePerCategory = 40, NearMisses = 120 },
-        RealCompaniesPath = Path.Combine(RealPairsTests.RepositoryRoot(), "data", "companies", "companies.jsonl"),
+        RealCompaniesPath = RepositoryFiles.RealCompanies,
     };
 
     private static IEnumerable<string> Files(string directory) =>

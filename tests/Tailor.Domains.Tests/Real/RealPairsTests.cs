@@ -104,7 +104,7 @@ public class RealPairsTests
     [Fact]
     public void The_repository_copy_loads_whole_and_valid()
     {
-        var path = Path.Combine(RepositoryRoot(), "data", "companies", "companies.jsonl");
+        var path = RepositoryFiles.RealCompanies;
         var rows = RealPairs.Load(path, seed: 1);
         // 4,958 companies less the 24 whose description is the directory's "X is a portfolio company of Antler." filler.
         Assert.Equal(4958 - 24, rows.Count);
@@ -124,17 +124,5 @@ public class RealPairsTests
         var masked = findable.Count(i => byLine[i].Description != sources[i].GetProperty("description").GetString()!.Trim());
         Assert.Equal(findable.Count / 2, masked);
         Assert.All(rows, r => Assert.Matches("^[a-z]{2}$", r.Lang));
-    }
-
-    internal static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "Tailor.slnx")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException("Tailor.slnx not found above " + AppContext.BaseDirectory);
     }
 }

@@ -24,6 +24,9 @@ public sealed record DatasetBuildOptions(int Seed)
 
     public double TestShare { get; init; } = 0.1;
 
+    /// <summary>The most cases each evaluation suite keeps (<see cref="DatasetSuites"/>).</summary>
+    public int MaxSuiteCases { get; init; } = DatasetSuites.DefaultMaxCases;
+
     /// <summary>The command that asked for this build, recorded in the card.</summary>
     public string CommandLine { get; init; } = "";
 

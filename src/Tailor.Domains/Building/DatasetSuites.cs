@@ -11,6 +11,9 @@ public static class DatasetSuites
 {
     public const string Folder = "suites";
 
+    /// <summary>The most cases a suite keeps: enough for tight confidence intervals, few enough to run a model on every case.</summary>
+    public const int DefaultMaxCases = 500;
+
     /// <summary>The suites in a fixed order, each with the rule that picks its rows.</summary>
     public static IReadOnlyList<(string Name, Func<DomainExample, bool> Selects)> All { get; } =
     [
@@ -20,15 +23,19 @@ public static class DatasetSuites
         ("real", r => r.Source == ExampleSources.Real),
     ];
 
-    /// <summary>Writes <c>suites/&lt;name&gt;.jsonl</c> under <paramref name="datasetDirectory"/>; returns the paths of the non-empty ones.</summary>
-    public static IReadOnlyList<string> Write(IReadOnlyList<DomainExample> test, string datasetDirectory)
+    /// <summary>
+    /// Writes <c>suites/&lt;name&gt;.jsonl</c> under <paramref name="datasetDirectory"/>, each at most
+    /// <paramref name="maxCases"/> rows (a seeded sample, kept in id order); returns the paths of the non-empty ones.
+    /// </summary>
+    public static IReadOnlyList<string> Write(IReadOnlyList<DomainExample> test, string datasetDirectory, int seed, int maxCases = DefaultMaxCases)
     {
         ArgumentNullException.ThrowIfNull(test);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxCases, 1);
         var folder = Path.Combine(datasetDirectory, Folder);
         var paths = new List<string>();
         foreach (var (name, selects) in All)
         {
-            var rows = test.Where(selects).ToList();
+            var rows = Sample(test.Where(selects).ToList(), seed, maxCases);
             var path = Path.Combine(folder, name + ".jsonl");
             if (rows.Count == 0)
             {
@@ -43,5 +50,16 @@ public static class DatasetSuites
             paths.Add(path);
         }
         return paths;
+    }
+
+    private static List<DomainExample> Sample(List<DomainExample> rows, int seed, int maxCases)
+    {
+        if (rows.Count <= maxCases)
+        {
+            return rows;
+        }
+        var picked = rows.ToArray();
+        new Random(seed).Shuffle(picked);
+        return [.. picked.Take(maxCases).OrderBy(r => r.Id, StringComparer.Ordinal)];
     }
 }

@@ -59,7 +59,7 @@ public static class DomainDatasetBuilder
 
         stage($"writing {outputDirectory}");
         splits.Write(outputDirectory);
-        var suites = DatasetSuites.Write(splits.Test, outputDirectory);
+        var suites = DatasetSuites.Write(splits.Test, outputDirectory, options.Seed, options.MaxSuiteCases);
         var card = DatasetCard.Write(outputDirectory, splits, CardInfo(options, report, diversity, suites, outputDirectory));
         return new DatasetBuildResult(splits, report, diversity, card, suites);
     }
@@ -89,7 +89,8 @@ public static class DomainDatasetBuilder
                 .Where(s => suites.Contains(s.Path))
                 .Select(s => string.Create(CultureInfo.InvariantCulture,
                     $"- `{DatasetSuites.Folder}/{s.Name}.jsonl`: {File.ReadLines(s.Path).Count():N0} rows"));
-            sections.Add(new CardSection("Evaluation suites (cut from the test split)", string.Join("\n", lines)));
+            sections.Add(new CardSection("Evaluation suites (cut from the test split)", string.Create(CultureInfo.InvariantCulture,
+                $"At most {options.MaxSuiteCases:N0} cases each, a seeded sample of the test split's rows of that kind.\n\n") + string.Join("\n", lines)));
         }
         return new DatasetCardInfo("Domain-name dataset", options.CommandLine, options.Seed)
         {

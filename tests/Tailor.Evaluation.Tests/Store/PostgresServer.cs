@@ -57,9 +57,16 @@ public sealed class PostgresServer : IDisposable
 
     private string Socket => Path.Combine(root, "sock");
 
-    /// <summary>Creates a fresh database and returns its connection string; fails the test when there is no server.</summary>
+    /// <summary>
+    /// Creates a fresh database and returns its connection string. Without PostgreSQL binaries the test is skipped
+    /// (reported as skipped, never as passed) so <c>dotnet test</c> works on a fresh machine, unless
+    /// TAILOR_REQUIRE_POSTGRES=1 (set by .ci/run, which installs them) makes it a failure; binaries that are there but
+    /// do not start always fail the test.
+    /// </summary>
     public string CreateDatabase()
     {
+        var required = Environment.GetEnvironmentVariable("TAILOR_REQUIRE_POSTGRES") == "1";
+        Skip.If(bin is null && !required, InstallHint);
         if (Error is not null)
         {
             Assert.Fail(Error);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tailor.Domains.Endpoints;
 
 namespace Tailor.Domains.Suggestions;
 
@@ -7,7 +8,7 @@ namespace Tailor.Domains.Suggestions;
 /// <list type="bullet">
 /// <item>"baseline": <see cref="KeywordBaselineSuggester"/>;</item>
 /// <item>"openai:&lt;model&gt;[@&lt;base-url&gt;][;key-env=VAR][;temperature=T]": <see cref="ChatEndpointSuggester"/> at
-/// the base URL (default <see cref="DefaultBaseUrl"/>), with the API key from the environment variable VAR
+/// the base URL (default <see cref="EndpointSpec.DefaultBaseUrl"/>), with the API key from the environment variable VAR
 /// (default OPENAI_API_KEY; unset means no key, fine for local servers), e.g.
 /// "openai:gpt-4o-mini@http://localhost:8000/v1";</item>
 /// <item>"model:&lt;dir&gt;": a trained model; not yet available.</item>
@@ -15,10 +16,6 @@ namespace Tailor.Domains.Suggestions;
 /// </summary>
 public static class SuggesterSpec
 {
-    public const string DefaultKeyVariable = "OPENAI_API_KEY";
-
-    public static readonly Uri DefaultBaseUrl = new("https://api.openai.com/v1");
-
     public const string Forms =
         "accepted forms: 'baseline'; 'openai:<model>[@<base-url>][;key-env=VAR][;temperature=T]' " +
         "(e.g. 'openai:gpt-4o-mini@http://localhost:8000/v1'); 'model:<dir>'";
@@ -52,38 +49,23 @@ public static class SuggesterSpec
 
     private static ChatEndpointSuggester ParseOpenAi(string spec, string body, Func<string, string?> environment)
     {
-        var parts = body.Split(';', StringSplitOptions.TrimEntries);
-        var target = parts[0];
-        var at = target.IndexOf('@', StringComparison.Ordinal);
-        var model = at < 0 ? target : target[..at];
-        if (string.IsNullOrWhiteSpace(model))
+        EndpointSpec endpoint;
+        try
         {
-            throw new DomainDataException($"suggester '{spec}' names no model; {Forms}.");
+            endpoint = EndpointSpec.Parse(body, $"suggester '{spec}'");
         }
-        var baseUrl = DefaultBaseUrl;
-        if (at >= 0 && (!Uri.TryCreate(target[(at + 1)..], UriKind.Absolute, out baseUrl!) || baseUrl.Scheme is not ("http" or "https")))
+        catch (DomainDataException e)
         {
-            throw new DomainDataException($"suggester '{spec}': '{target[(at + 1)..]}' is not an http(s) URL; {Forms}.");
+            throw new DomainDataException($"{e.Message.TrimEnd('.')}; {Forms}.", e);
         }
-        var keyVariable = DefaultKeyVariable;
         var temperature = 0f;
-        foreach (var option in parts.Skip(1))
+        foreach (var (name, value) in endpoint.Options)
         {
-            var equals = option.IndexOf('=', StringComparison.Ordinal);
-            var (name, value) = equals < 0 ? (option, "") : (option[..equals], option[(equals + 1)..]);
-            switch (name)
+            if (name != "temperature" || !float.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out temperature) || temperature < 0)
             {
-                case "key-env" when value.Length > 0:
-                    keyVariable = value;
-                    break;
-                case "temperature" when float.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var t) && t >= 0:
-                    temperature = t;
-                    break;
-                default:
-                    throw new DomainDataException($"suggester '{spec}': option '{option}' is not understood; {Forms}.");
+                throw new DomainDataException($"suggester '{spec}': option '{name}={value}' is not understood; {Forms}.");
             }
         }
-        var key = environment(keyVariable);
-        return ChatEndpointSuggester.Create(baseUrl, model.Trim(), string.IsNullOrEmpty(key) ? null : key, temperature: temperature);
+        return ChatEndpointSuggester.Create(endpoint.BaseUrl, endpoint.Model, endpoint.ApiKey(environment), temperature: temperature);
     }
 }

@@ -33,7 +33,7 @@ public sealed class SuggesterSpecTests
         var suggester = SuggesterSpec.Parse("openai:org/model-7b;temperature=0.7", NoEnvironment);
 
         Assert.Equal("openai:org/model-7b", suggester.Name);
-        Assert.Equal(SuggesterSpec.DefaultBaseUrl.ToString(), suggester.Settings["endpoint"]);
+        Assert.Equal(Tailor.Domains.Endpoints.EndpointSpec.DefaultBaseUrl.ToString(), suggester.Settings["endpoint"]);
         Assert.Equal("0.7", suggester.Settings["temperature"]);
     }
 

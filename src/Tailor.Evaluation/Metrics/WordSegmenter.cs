@@ -3,29 +3,38 @@ namespace Tailor.Evaluation.Metrics;
 /// <summary>
 /// Splits a domain label into words ("getfreshbread" -> get, fresh, bread) by dynamic programming over the letters:
 /// the split with the least total cost wins, where a dictionary word of n letters costs 1 - 0.01 n^2 (plus 0.5 for
-/// two-letter words, which are too easy to find by accident) and an unknown chunk of n letters costs 2 + 0.5 n. So
-/// fewer and longer words are preferred ("car parts" over "carp arts", 1.66 against 1.68) and unknown chunks are
-/// allowed at a price ("bakery" + "zzq"). Hyphens separate, digit runs are their own unknown segments.
-/// <see cref="Default"/> knows the shipped list (Resources/words: wamerican words, extra words, brand modifiers).
+/// two-letter words, which are too easy to find by accident; minus 0.1 for preferred words, the brand modifiers and
+/// tech words names are built from) and an unknown chunk of n letters costs 2 + 0.5 n. So fewer and longer words are
+/// preferred ("car parts" over "carp arts", 1.66 against 1.68; "bake shop" over "bakes hop", 1.58 against 1.66) and
+/// unknown chunks are allowed at a price ("bakery" + "zzq"). Hyphens separate, digit runs are their own unknown
+/// segments. <see cref="Default"/> knows the shipped list (Resources/words: wamerican words, and extra words and brand
+/// modifiers, which it prefers).
 /// </summary>
 public sealed class WordSegmenter
 {
     public const int MaxWordLength = 15;
 
-    private static readonly Lazy<WordSegmenter> LazyDefault = new(() => new WordSegmenter(
-        MetricResources.Words("words/english.txt")
-            .Concat(MetricResources.Words("words/extra-words.txt"))
-            .Concat(MetricResources.Words("words/modifiers.txt"))));
+    private const double PreferredBonus = 0.1;
+
+    private static readonly Lazy<WordSegmenter> LazyDefault = new(() =>
+    {
+        var preferred = MetricResources.Words("words/extra-words.txt").Concat(MetricResources.Words("words/modifiers.txt")).ToList();
+        return new WordSegmenter(MetricResources.Words("words/english.txt").Concat(preferred), preferred);
+    });
 
     private readonly HashSet<string> _words;
+    private readonly HashSet<string> _preferred;
 
-    /// <summary>A segmenter knowing <paramref name="words"/> (lower-cased; words longer than 15 letters are ignored).</summary>
-    public WordSegmenter(IEnumerable<string> words)
+    /// <summary>
+    /// A segmenter knowing <paramref name="words"/> and <paramref name="preferred"/> (lower-cased; words longer than 15
+    /// letters are ignored), the latter at a lower cost.
+    /// </summary>
+    public WordSegmenter(IEnumerable<string> words, IEnumerable<string>? preferred = null)
     {
         ArgumentNullException.ThrowIfNull(words);
-        _words = new HashSet<string>(
-            words.Select(w => w.ToLowerInvariant()).Where(w => w.Length is > 0 and <= MaxWordLength),
-            StringComparer.Ordinal);
+        _preferred = Normalize(preferred ?? []);
+        _words = Normalize(words);
+        _words.UnionWith(_preferred);
     }
 
     public static WordSegmenter Default => LazyDefault.Value;
@@ -35,7 +44,7 @@ public sealed class WordSegmenter
     public bool IsWord(string word) => _words.Contains(word);
 
     /// <summary>A segmenter that knows this one's words and <paramref name="more"/>.</summary>
-    public WordSegmenter With(IEnumerable<string> more) => new(_words.Concat(more));
+    public WordSegmenter With(IEnumerable<string> more) => new(_words.Concat(more), _preferred);
 
     /// <summary>The segments of <paramref name="label"/> (lower-cased) in order.</summary>
     public IReadOnlyList<WordSegment> Segment(string label)
@@ -87,7 +96,9 @@ public sealed class WordSegmenter
             {
                 var length = end - start;
                 var isWord = length <= MaxWordLength && _words.Contains(letters[start..end]);
-                var cost = best[start] + (isWord ? WordCost(length) : UnknownCost(length));
+                var cost = best[start] + (!isWord ? UnknownCost(length)
+                    : _preferred.Contains(letters[start..end]) ? WordCost(length) - PreferredBonus
+                    : WordCost(length));
                 if (cost < best[end])
                 {
                     best[end] = cost;
@@ -104,6 +115,10 @@ public sealed class WordSegmenter
         segments.Reverse();
         return segments;
     }
+
+    private static HashSet<string> Normalize(IEnumerable<string> words) => new(
+        words.Select(w => w.ToLowerInvariant()).Where(w => w.Length is > 0 and <= MaxWordLength),
+        StringComparer.Ordinal);
 
     private static double WordCost(int length) => 1 + (length == 2 ? 0.5 : 0) - (0.01 * length * length);
 

@@ -12,6 +12,8 @@ public class WordSegmenterTests
     [InlineData("bakeryhq", "bakery hq")]
     [InlineData("smartlawyerai", "smart lawyer ai")]
     [InlineData("pineapple", "pineapple")]
+    [InlineData("bakeshop", "bake shop")]
+    [InlineData("therapistnearme", "therapist near me")]
     [InlineData("bakery24-7", "bakery 24 7")]
     [InlineData("GetFreshBread", "get fresh bread")]
     public void Splits_labels_into_words(string label, string expected)

@@ -70,10 +70,11 @@ public static class DomainExampleRules
         }
         for (var i = 0; i < domains.Count; i++)
         {
-            var problem = DomainSyntax.Problem(domains[i]);
-            if (problem is not null)
+            // Registrable under the Public Suffix List, as the evaluator and the suggester require of every name.
+            var validity = DomainValidity.Check(domains[i]);
+            if (!validity.Valid)
             {
-                return $"domain {i + 1} '{domains[i]}' is invalid: {problem}";
+                return $"domain {i + 1} '{domains[i]}' is invalid: {validity.Reason}";
             }
         }
         if (domains.Distinct(StringComparer.Ordinal).Count() != domains.Count)

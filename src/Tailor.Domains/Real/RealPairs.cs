@@ -23,7 +23,8 @@ public static class RealPairs
 {
     /// <summary>
     /// Rows read from <paramref name="path"/>, in file order; the id is "real-" plus the row's position in the file
-    /// ("real-000001", ...). Directory placeholders (<see cref="IsPlaceholder"/>) are left out, so their ids are missing.
+    /// ("real-000001", ...). Directory placeholders (<see cref="IsPlaceholder"/>) and unregistrable domains
+    /// (<see cref="IsRegistrable"/>) are left out, so their ids are missing.
     /// </summary>
     /// <exception cref="DomainDataException">Missing file, or a bad line ("path:line: why").</exception>
     public static IReadOnlyList<DomainExample> Load(string path, int seed)
@@ -39,7 +40,7 @@ public static class RealPairs
         for (var i = 0; i < companies.Count; i++)
         {
             var company = companies[i];
-            if (IsPlaceholder(company))
+            if (IsPlaceholder(company) || !IsRegistrable(company))
             {
                 continue;
             }
@@ -74,13 +75,19 @@ public static class RealPairs
         && company.Description.Length <= company.Name.Length + " is a portfolio company of Antler.".Length;
 
     /// <summary>
+    /// False for a domain whose suffix the Public Suffix List does not know (the source has one, "cupcarrier.meida"):
+    /// a reference every suggester would be scored against must be a name one could register.
+    /// </summary>
+    internal static bool IsRegistrable(Company company) => DomainValidity.Check(company.Domain).Valid;
+
+    /// <summary>
     /// The indices (into <paramref name="companies"/>) to mask: half, rounded down, of those whose description names
     /// the company findably, picked by a shuffle seeded with <paramref name="seed"/>.
     /// </summary>
     private static HashSet<int> ChooseRowsToMask(List<Company> companies, int seed)
     {
         var candidates = Enumerable.Range(0, companies.Count)
-            .Where(i => companies[i].NameInDescription && !IsPlaceholder(companies[i]) && new CompanyNameMasker(companies[i].Name).Finds(companies[i].Description))
+            .Where(i => companies[i].NameInDescription && !IsPlaceholder(companies[i]) && IsRegistrable(companies[i]) && new CompanyNameMasker(companies[i].Name).Finds(companies[i].Description))
             .ToArray();
         new Random(seed).Shuffle(candidates);
         return [.. candidates.Take(candidates.Length / 2)];

@@ -1,3 +1,4 @@
+using Tailor.Domains.Names;
 using Tailor.Domains.Suggestions;
 using Tailor.Evaluation.Scoring;
 using Tailor.Evaluation.Suites;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Tailor.Domains.Names;
 
 namespace Tailor.Evaluation.Metrics;
 

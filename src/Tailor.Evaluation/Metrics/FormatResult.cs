@@ -1,3 +1,4 @@
+using Tailor.Domains.Names;
 namespace Tailor.Evaluation.Metrics;
 
 /// <summary>

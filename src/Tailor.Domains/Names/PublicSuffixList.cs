@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Tailor.Evaluation.Metrics;
+namespace Tailor.Domains.Names;
 
 /// <summary>
 /// The Public Suffix List algorithm (https://publicsuffix.org/list/): normal rules ("co.uk"), wildcard rules ("*.ck")
@@ -10,7 +10,7 @@ namespace Tailor.Evaluation.Metrics;
 /// </summary>
 public sealed class PublicSuffixList
 {
-    private static readonly Lazy<PublicSuffixList> LazyIcann = new(() => Parse(MetricResources.Lines("psl/public_suffix_list.dat")));
+    private static readonly Lazy<PublicSuffixList> LazyIcann = new(() => Parse(EmbeddedLines("Tailor.Domains.psl/public_suffix_list.dat")));
 
     private readonly HashSet<string> _normal = new(StringComparer.Ordinal);
     private readonly HashSet<string> _wildcardParents = new(StringComparer.Ordinal);
@@ -95,4 +95,15 @@ public sealed class PublicSuffixList
 
     private static string ToAscii(IdnMapping idn, string rule) =>
         rule.All(char.IsAscii) ? rule.ToLowerInvariant() : idn.GetAscii(rule);
+
+    private static IEnumerable<string> EmbeddedLines(string resource)
+    {
+        using var stream = typeof(PublicSuffixList).Assembly.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"Embedded resource '{resource}' is missing.");
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            yield return line;
+        }
+    }
 }

@@ -1,4 +1,4 @@
-namespace Tailor.Evaluation.Metrics;
+namespace Tailor.Domains.Names;
 
 /// <summary>
 /// Whether a suggested name is a valid registrable domain. <see cref="Domain"/> is its normalized ASCII form (lower

@@ -1,7 +1,7 @@
 using System.Globalization;
-using Tailor.Domains.Names;
 
-namespace Tailor.Evaluation.Metrics;
+
+namespace Tailor.Domains.Names;
 
 /// <summary>
 /// Judges one raw suggestion: a bare name (no scheme, path, port, spaces or trailing dot) in lower case, whose labels

@@ -15,6 +15,10 @@ public static class TailorCli
         TrainCommand.Create(),
         SearchCommand.Create(),
         DataCommand.Create(),
+        EvalCommand.Create(),
+        CompareCommand.Create(),
+        RunsCommand.Create(),
+        JudgeCommand.Create(),
     };
 
     public static int Run(string[] args) => Build().Parse(args).Invoke();

@@ -49,6 +49,10 @@ internal static class CompareCommand
             var comparison = RunComparison.Build(loaded, baselineId, chosen, parse.GetValue(seed));
 
             var text = $"# Comparison on suite '{suites[0]}'\n\n{comparison.Markdown}\n**Recommendation:** {comparison.Recommendation}\n";
+            if (SeedSweep.Build(loaded, chosen) is { } seeds)
+            {
+                text += $"\n## Over seeds\n\n{seeds}";
+            }
             var path = parse.GetValue(output)
                 ?? Path.Combine(root, "comparisons", string.Create(CultureInfo.InvariantCulture, $"compare-{DateTime.UtcNow:yyyyMMdd-HHmmss}.md"));
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);

@@ -1,3 +1,5 @@
+using Tailor.Domains.Names;
+
 namespace Tailor.Evaluation.Metrics;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Tailor.Domains.Names;
 using Tailor.Evaluation.Scoring;
 using Tailor.Evaluation.Suites;
 

@@ -1,4 +1,5 @@
 using Tailor.Domains.Names;
+
 namespace Tailor.Evaluation.Metrics;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using Tailor.Domains.Names;
+
 namespace Tailor.Evaluation.Metrics;
 
 /// <summary>
@@ -18,7 +20,7 @@ public static class Relevance
         new HashSet<string>(MetricResources.Words("words/stopwords.txt"), StringComparer.Ordinal));
 
     private static readonly Lazy<HashSet<string>> Modifiers = new(() =>
-        new HashSet<string>(MetricResources.Words("words/modifiers.txt"), StringComparer.Ordinal));
+        new HashSet<string>(WordSegmenter.Modifiers, StringComparer.Ordinal));
 
     /// <summary>Stem -> the stems of every synonym group it belongs to.</summary>
     private static readonly Lazy<Dictionary<string, HashSet<string>>> Synonyms = new(LoadSynonyms);

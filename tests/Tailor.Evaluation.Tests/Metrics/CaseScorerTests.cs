@@ -1,3 +1,4 @@
+using Tailor.Domains.Names;
 using Tailor.Domains.Suggestions;
 using Tailor.Evaluation.Metrics;
 using Tailor.Evaluation.Scoring;

@@ -1,4 +1,4 @@
-namespace Tailor.Evaluation.Metrics;
+namespace Tailor.Domains.Names;
 
 /// <summary>
 /// Splits a domain label into words ("getfreshbread" -> get, fresh, bread) by dynamic programming over the letters:
@@ -18,8 +18,8 @@ public sealed class WordSegmenter
 
     private static readonly Lazy<WordSegmenter> LazyDefault = new(() =>
     {
-        var preferred = MetricResources.Words("words/extra-words.txt").Concat(MetricResources.Words("words/modifiers.txt")).ToList();
-        return new WordSegmenter(MetricResources.Words("words/english.txt").Concat(preferred), preferred);
+        var preferred = WordList("extra-words.txt").Concat(Modifiers).ToList();
+        return new WordSegmenter(WordList("english.txt").Concat(preferred), preferred);
     });
 
     private readonly HashSet<string> _words;
@@ -38,6 +38,15 @@ public sealed class WordSegmenter
     }
 
     public static WordSegmenter Default => LazyDefault.Value;
+
+    /// <summary>Brand modifiers (get, try, hq, app, labs, ly...): words of a name that carry no content.</summary>
+    public static IReadOnlyList<string> Modifiers => LazyModifiers.Value;
+
+    private static readonly Lazy<IReadOnlyList<string>> LazyModifiers = new(() => WordList("modifiers.txt"));
+
+    /// <summary>A shipped word list (<c>Resources/words/</c>).</summary>
+    internal static IReadOnlyList<string> WordList(string file) =>
+        EmbeddedText.Words(typeof(WordSegmenter).Assembly, "Tailor.Domains.words/" + file);
 
     public int WordCount => _words.Count;
 

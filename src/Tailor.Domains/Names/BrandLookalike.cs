@@ -1,4 +1,4 @@
-namespace Tailor.Evaluation.Metrics;
+namespace Tailor.Domains.Names;
 
 /// <summary>
 /// Finds names that imitate a well-known brand (Resources/words/brands.txt and brands-common-words.txt, about 250
@@ -15,10 +15,10 @@ namespace Tailor.Evaluation.Metrics;
 /// </summary>
 public static class BrandLookalike
 {
-    private static readonly Lazy<IReadOnlyList<string>> LazyDistinctive = new(() => MetricResources.Words("words/brands.txt"));
+    private static readonly Lazy<IReadOnlyList<string>> LazyDistinctive = new(() => WordSegmenter.WordList("brands.txt"));
 
     private static readonly Lazy<IReadOnlyList<string>> LazyCommonWords = new(() =>
-        MetricResources.Words("words/brands-common-words.txt"));
+        WordSegmenter.WordList("brands-common-words.txt"));
 
     private static readonly Lazy<WordSegmenter> BrandSegmenter = new(() => WordSegmenter.Default.With(LazyDistinctive.Value));
 

@@ -1,6 +1,6 @@
-using Tailor.Evaluation.Metrics;
+using Tailor.Domains.Names;
 
-namespace Tailor.Evaluation.Tests.Metrics;
+namespace Tailor.Domains.Tests.Names;
 
 public class WordSegmenterTests
 {

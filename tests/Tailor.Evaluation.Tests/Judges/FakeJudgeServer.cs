@@ -1,16 +1,7 @@
 using System.Collections.Concurrent;
-using System.Globalization;
-using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Tailor.Evaluation.Tests.Judges;
 
@@ -33,49 +24,36 @@ internal sealed record JudgeReply(int Status, string? Content = null, string? Re
 }
 
 /// <summary>
-/// A local OpenAI-compatible judge (Kestrel on 127.0.0.1, a free port) answering POST /v1/chat/completions with real
-/// chat.completion JSON. By default it is position-invariant and deterministic: every score is a function of the
-/// description and the set (not the order) of the domains. <see cref="Respond"/> scripts anything else.
+/// A local OpenAI-compatible judge (a <see cref="FakeChatServer"/>) that reads the case back out of the rubric prompt.
+/// By default it is position-invariant and deterministic: every score is a function of the description and the set
+/// (not the order) of the domains. <see cref="Respond"/> scripts anything else.
 /// </summary>
 internal sealed class FakeJudgeServer : IAsyncDisposable
 {
     public const int PromptTokens = 300;
     public const int CompletionTokens = 40;
 
-    private readonly WebApplication _app;
-    private int _requests;
-    private int _inFlight;
-    private int _maxInFlight;
+    private FakeChatServer _server = null!;
 
-    private FakeJudgeServer(WebApplication app)
-    {
-        _app = app;
-        Respond = InvariantReply;
-    }
+    private FakeJudgeServer() => Respond = InvariantReply;
 
     /// <summary>Decides each reply; called concurrently.</summary>
     public Func<JudgeRequest, JudgeReply> Respond { get; set; }
 
-    public Uri BaseUrl { get; private set; } = null!;
+    public Uri BaseUrl => _server.BaseUrl;
 
-    public int Requests => Volatile.Read(ref _requests);
+    public int Requests => _server.Requests;
 
-    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+    /// <summary>The most requests the server has had in flight at once.</summary>
+    public int MaxInFlight => _server.MaxInFlight;
 
     public ConcurrentQueue<JudgeRequest> Received { get; } = new();
 
     public static async Task<FakeJudgeServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new FakeJudgeServer(app);
-        app.MapPost("/v1/chat/completions", server.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = new Uri(address.TrimEnd('/') + "/v1");
-        return server;
+        var fake = new FakeJudgeServer();
+        fake._server = await FakeChatServer.StartAsync("fake-judge", fake.Answer);
+        return fake;
     }
 
     /// <summary>Scores from the description and the sorted domains: the order shown cannot change them.</summary>
@@ -107,39 +85,14 @@ internal sealed class FakeJudgeServer : IAsyncDisposable
     public static int Number(string text) =>
         (int)(BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(text)), 0) % 1_000_000);
 
-    private async Task HandleAsync(HttpContext context)
+    /// <summary>Reads the case out of the first user prompt, records the request and asks <see cref="Respond"/>.</summary>
+    private ChatReply Answer(ChatCall call)
     {
-        var inFlight = Interlocked.Increment(ref _inFlight);
-        UpdateMax(inFlight);
-        try
-        {
-            var number = Interlocked.Increment(ref _requests);
-            var body = (await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted))!;
-            var userPrompts = body["messages"]!.AsArray()
-                .Where(m => (string?)m!["role"] == "user")
-                .Select(m => ContentText(m!["content"]!))
-                .ToList();
-            var (description, domains) = ReadCase(userPrompts[0]);
-            var request = new JudgeRequest(number, description, domains, (long?)body["seed"], userPrompts.Count, userPrompts[^1], body);
-            Received.Enqueue(request);
-            var reply = Respond(request);
-            if (reply.Delay > TimeSpan.Zero)
-            {
-                try
-                {
-                    await Task.Delay(reply.Delay, context.RequestAborted);
-                }
-                catch (OperationCanceledException)
-                {
-                    return;
-                }
-            }
-            await WriteAsync(context, reply, number);
-        }
-        finally
-        {
-            Interlocked.Decrement(ref _inFlight);
-        }
+        var (description, domains) = ReadCase(call.UserPrompts[0]);
+        var request = new JudgeRequest(call.Number, description, domains, (long?)call.Body["seed"], call.UserPrompts.Count, call.UserPrompts[^1], call.Body);
+        Received.Enqueue(request);
+        var reply = Respond(request);
+        return new ChatReply(reply.Status, reply.Content, reply.RetryAfter, reply.Delay, reply.PromptTokens, reply.CompletionTokens);
     }
 
     /// <summary>The description between the "&lt;&lt;&lt;" and "&gt;&gt;&gt;" lines and the "N. domain" lines after them.</summary>
@@ -165,57 +118,5 @@ internal sealed class FakeJudgeServer : IAsyncDisposable
         return (description, domains);
     }
 
-    private void UpdateMax(int inFlight)
-    {
-        var seen = Volatile.Read(ref _maxInFlight);
-        while (inFlight > seen && Interlocked.CompareExchange(ref _maxInFlight, inFlight, seen) != seen)
-        {
-            seen = Volatile.Read(ref _maxInFlight);
-        }
-    }
-
-    private static string ContentText(JsonNode content) => content is JsonArray parts
-        ? string.Concat(parts.Select(p => (string?)p!["text"] ?? ""))
-        : (string)content!;
-
-    private static async Task WriteAsync(HttpContext context, JudgeReply reply, int number)
-    {
-        context.Response.StatusCode = reply.Status;
-        context.Response.ContentType = "application/json";
-        if (reply.RetryAfter is not null)
-        {
-            context.Response.Headers["Retry-After"] = reply.RetryAfter;
-        }
-        JsonObject json = reply.Status == 200
-            ? new JsonObject
-            {
-                ["id"] = "chatcmpl-" + number.ToString(CultureInfo.InvariantCulture),
-                ["object"] = "chat.completion",
-                ["created"] = 1_700_000_000,
-                ["model"] = "fake-judge",
-                ["choices"] = new JsonArray(new JsonObject
-                {
-                    ["index"] = 0,
-                    ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = reply.Content },
-                    ["finish_reason"] = "stop",
-                }),
-                ["usage"] = new JsonObject
-                {
-                    ["prompt_tokens"] = reply.PromptTokens,
-                    ["completion_tokens"] = reply.CompletionTokens,
-                    ["total_tokens"] = reply.PromptTokens + reply.CompletionTokens,
-                },
-            }
-            : new JsonObject
-            {
-                ["error"] = new JsonObject { ["message"] = $"fake error {reply.Status}", ["type"] = "fake_error", ["code"] = reply.Status },
-            };
-        await context.Response.WriteAsync(json.ToJsonString());
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Tailor.Domains.Splits;
 
 namespace Tailor.Domains.Synthesis.Teacher;
 
@@ -12,14 +13,11 @@ internal static class TeacherKeys
     /// <summary>The company name folded to lower-case letters and digits, accents dropped ("Café Léa!" gives "cafelea").</summary>
     public static string Company(string companyName) => new([.. Fold(companyName).Where(char.IsLetterOrDigit)]);
 
-    /// <summary>The description folded the same way, words kept apart by single spaces.</summary>
-    public static string Description(string description)
-    {
-        var words = Fold(description)
-            .Select(c => char.IsLetterOrDigit(c) ? c : ' ')
-            .ToArray();
-        return string.Join(' ', new string(words).Split(' ', StringSplitOptions.RemoveEmptyEntries));
-    }
+    /// <summary>
+    /// The description's duplicate key: the same one the splitter joins exact duplicates by
+    /// (<see cref="DescriptionText.ExactKey"/>), so what the teacher keeps, the splitter would not have to merge.
+    /// </summary>
+    public static string Description(string description) => DescriptionText.ExactKey(description);
 
     private static string Fold(string text)
     {

@@ -11,14 +11,15 @@ namespace Tailor.Domains.Suggestions;
 /// the base URL (default <see cref="EndpointSpec.DefaultBaseUrl"/>), with the API key from the environment variable VAR
 /// (default OPENAI_API_KEY; unset means no key, fine for local servers), e.g.
 /// "openai:gpt-4o-mini@http://localhost:8000/v1";</item>
-/// <item>"model:&lt;dir&gt;": a trained model; not yet available.</item>
+/// <item>"model:&lt;dir&gt;[;option=value]...": <see cref="Model.ModelDomainSuggester"/> on the model directory, with
+/// <see cref="Model.ModelSuggesterOptions.With"/>'s options, e.g. "model:models/domains;samples=8;style=short".</item>
 /// </list>
 /// </summary>
 public static class SuggesterSpec
 {
     public const string Forms =
         "accepted forms: 'baseline'; 'openai:<model>[@<base-url>][;key-env=VAR][;temperature=T]' " +
-        "(e.g. 'openai:gpt-4o-mini@http://localhost:8000/v1'); 'model:<dir>'";
+        "(e.g. 'openai:gpt-4o-mini@http://localhost:8000/v1'); 'model:<dir>[;samples=N][;temperature=T][;top-p=P][;seed=S][;style=brandable|keyword|short][;tlds=a,b]'";
 
     private const string OpenAiPrefix = "openai:";
     private const string ModelPrefix = "model:";
@@ -40,11 +41,29 @@ public static class SuggesterSpec
         }
         if (trimmed.StartsWith(ModelPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            // The extension point: the trained model's suggester will be built here from its directory.
-            throw new DomainDataException(
-                $"suggester '{spec}': model suggesters arrive with the domain suggester (issue 6); for now use 'baseline' or 'openai:...'.");
+            return ParseModel(spec, trimmed[ModelPrefix.Length..]);
         }
         throw new DomainDataException($"suggester '{spec}' is not understood; {Forms}.");
+    }
+
+    private static Model.ModelDomainSuggester ParseModel(string spec, string body)
+    {
+        var parts = body.Split(';', StringSplitOptions.TrimEntries);
+        if (parts[0].Length == 0 || !Directory.Exists(parts[0]))
+        {
+            throw new DomainDataException($"suggester '{spec}': model directory '{parts[0]}' does not exist; {Forms}.");
+        }
+        var options = new Model.ModelSuggesterOptions();
+        foreach (var option in parts.Skip(1).Where(p => p.Length > 0))
+        {
+            var equals = option.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                throw new DomainDataException($"suggester '{spec}': option '{option}' is not name=value; {Forms}.");
+            }
+            options = options.With(option[..equals], option[(equals + 1)..]);
+        }
+        return Model.ModelDomainSuggester.Load(parts[0], options);
     }
 
     private static ChatEndpointSuggester ParseOpenAi(string spec, string body, Func<string, string?> environment)

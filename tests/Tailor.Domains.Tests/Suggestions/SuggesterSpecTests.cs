@@ -53,11 +53,11 @@ public sealed class SuggesterSpecTests
     }
 
     [Fact]
-    public void Model_specs_say_they_arrive_later()
+    public void Model_specs_need_an_existing_directory()
     {
-        var error = Assert.Throws<DomainDataException>(() => SuggesterSpec.Parse("model:runs/domains-v1", NoEnvironment));
+        var error = Assert.Throws<DomainDataException>(() => SuggesterSpec.Parse("model:runs/no-such-model", NoEnvironment));
 
-        Assert.Contains("issue 6", error.Message, StringComparison.Ordinal);
+        Assert.Contains("does not exist", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -125,7 +125,7 @@ public sealed class TeacherRetryTests
         {
             deadUrl = server.BaseUrl;
         }
-        using var client = TeacherClientFactory.Create(deadUrl, Model, null, FastRetry with { MaxAttempts = 2 }, TimeSpan.FromSeconds(5));
+        using var client = TeacherClientFactory.Create(deadUrl, TeacherTestKit.Model, null, FastRetry with { MaxAttempts = 2 }, TimeSpan.FromSeconds(5));
 
         var error = await Assert.ThrowsAsync<DomainDataException>(
             () => client.GetResponseAsync([new ChatMessage(ChatRole.User, "hello")]));

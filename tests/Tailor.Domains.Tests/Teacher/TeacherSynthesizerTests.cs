@@ -24,7 +24,7 @@ public sealed class TeacherSynthesizerTests
         {
             var row = rows[i];
             Assert.Equal(ExampleKinds.Normal, row.Kind);
-            Assert.Equal("teacher:" + Model, row.Source);
+            Assert.Equal("teacher:" + TeacherTestKit.Model, row.Source);
             Assert.Equal(briefs[i].Language, row.Lang);
             var hash = FakeTeacherServer.Hash(TeacherPrompts.Company(briefs[i]));
             Assert.Equal($"We are business {hash}, a friendly local shop.", row.Description);

@@ -2,7 +2,7 @@ using System.CommandLine;
 
 namespace Tailor.Cli.Commands;
 
-/// <summary><c>tailor data synth | split | stats</c>: build, re-split and inspect domain-name datasets.</summary>
+/// <summary><c>tailor data synth | split | stats | export-sft</c>: build, re-split and inspect domain-name datasets.</summary>
 internal static class DataCommand
 {
     /// <summary>Where a repository checkout keeps the real companies (relative to the working directory).</summary>
@@ -13,5 +13,6 @@ internal static class DataCommand
         DataSynthCommand.Create(),
         DataSplitCommand.Create(),
         DataStatsCommand.Create(),
+        DataExportCommand.Create(),
     };
 }

@@ -1,0 +1,43 @@
+namespace Tailor.Server;
+
+/// <summary>How <see cref="SuggestionServer"/> listens, what it accepts, and how it batches requests for the suggester.</summary>
+public sealed record ServerOptions
+{
+    public const string DefaultUrls = "http://127.0.0.1:5000";
+
+    /// <summary>Where Kestrel listens, ';'-separated (port 0 picks a free one).</summary>
+    public string Urls { get; init; } = DefaultUrls;
+
+    /// <summary>The longest business description accepted, in characters.</summary>
+    public int MaxDescriptionLength { get; init; } = 2000;
+
+    /// <summary>The most names one request may ask for.</summary>
+    public int MaxCount { get; init; } = 20;
+
+    /// <summary>The largest request body accepted, in bytes; larger ones get 413.</summary>
+    public long MaxBodyBytes { get; init; } = 64 * 1024;
+
+    /// <summary>The most requests handed to the suggester together.</summary>
+    public int MaxBatch { get; init; } = 16;
+
+    /// <summary>How long the first request of a batch waits for others to join it.</summary>
+    public TimeSpan BatchWindow { get; init; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>How many batches may be at the suggester at once (1 for a model on one GPU; more for remote endpoints).</summary>
+    public int MaxConcurrentBatches { get; init; } = 4;
+
+    /// <summary>Whether to log each request to the console (off in tests).</summary>
+    public bool RequestLogging { get; init; }
+
+    /// <exception cref="ArgumentException">A limit is not positive.</exception>
+    public void Validate()
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(Urls);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxDescriptionLength, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxCount, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxBodyBytes, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatch, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentBatches, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(BatchWindow, TimeSpan.Zero);
+    }
+}

@@ -1,0 +1,79 @@
+using System.Net;
+using Tailor.Domains.Suggestions;
+using Tailor.Server.Batching;
+
+namespace Tailor.Server.Tests;
+
+public sealed class BatchingTests
+{
+    [Fact]
+    public async Task Concurrent_requests_are_grouped_and_each_gets_its_own_answer()
+    {
+        var suggester = new RecordingBatchSuggester(TimeSpan.FromMilliseconds(50));
+        await using var batcher = new SuggestionBatcher(suggester, maxBatch: 8, window: TimeSpan.FromMilliseconds(100));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 20).Select(i => batcher.SuggestAsync(new SuggestionRequest($"name{i}"))));
+
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => $"name{i}.com"), answers.Select(a => a.Suggestions.Single().Domain));
+        var sizes = suggester.BatchSizes.ToList();
+        Assert.Equal(20, sizes.Sum());
+        Assert.All(sizes, size => Assert.InRange(size, 1, 8));
+        // 20 requests that arrive together fill batches of 8: three batches, not twenty.
+        Assert.Equal([8, 8, 4], sizes);
+    }
+
+    [Fact]
+    public async Task A_lone_request_waits_at_most_the_window()
+    {
+        var suggester = new RecordingBatchSuggester(TimeSpan.Zero);
+        await using var batcher = new SuggestionBatcher(suggester, maxBatch: 64, window: TimeSpan.FromMilliseconds(20));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        await batcher.SuggestAsync(new SuggestionRequest("alone"));
+
+        Assert.InRange(clock.ElapsedMilliseconds, 15, 2000);
+        Assert.Equal([1], suggester.BatchSizes);
+    }
+
+    [Fact]
+    public async Task A_failing_batch_fails_each_of_its_callers()
+    {
+        await using var batcher = new SuggestionBatcher(new ConcurrentBatchSuggester(new ThrowingSuggester()), 4, TimeSpan.FromMilliseconds(5));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => batcher.SuggestAsync(new SuggestionRequest("x")));
+
+        Assert.Equal(ThrowingSuggester.Secret, error.Message);
+    }
+
+    [Fact]
+    public async Task The_server_batches_concurrent_http_clients()
+    {
+        var suggester = new RecordingBatchSuggester(TimeSpan.FromMilliseconds(30));
+        var options = new ServerOptions { MaxBatch = 16, BatchWindow = TimeSpan.FromMilliseconds(200), MaxConcurrentBatches = 1 };
+        await using var server = await RunningServer.StartAsync(suggester, options);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            server.Client.PostAsync("/v1/suggest", ApiClient.Json(new { business_description = $"client{i}" }))));
+
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.Status));
+        Assert.Equal(Enumerable.Range(0, 12).Select(i => $"client{i}.com"),
+            answers.Select(a => a.Body.GetProperty("suggestions")[0].GetProperty("domain").GetString()));
+        Assert.Equal(12, suggester.BatchSizes.Sum());
+        Assert.True(suggester.BatchSizes.Max() >= 6, $"batches: {string.Join(",", suggester.BatchSizes)}");
+
+        var metrics = await server.Client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        Assert.Contains($"tailor_batch_size_count {suggester.BatchSizes.Count}", metrics, StringComparison.Ordinal);
+        Assert.Contains("tailor_batch_size_sum 12", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_plain_suggester_adapter_runs_a_batch_in_order()
+    {
+        var adapter = ConcurrentBatchSuggester.For(new KeywordBaselineSuggester());
+
+        var results = await adapter.SuggestBatchAsync([new SuggestionRequest("coffee shop"), new SuggestionRequest("dog grooming salon")]);
+
+        Assert.Equal(KeywordBaselineSuggester.Suggest(new SuggestionRequest("coffee shop")).Suggestions, results[0].Suggestions);
+        Assert.Equal(KeywordBaselineSuggester.Suggest(new SuggestionRequest("dog grooming salon")).Suggestions, results[1].Suggestions);
+    }
+}

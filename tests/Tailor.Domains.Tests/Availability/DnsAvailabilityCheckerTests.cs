@@ -60,6 +60,16 @@ public sealed class DnsAvailabilityCheckerTests(DnsmasqServer dnsmasq) : IClassF
     }
 
     [SkippableFact]
+    public async Task An_NXDOMAIN_that_no_parent_zone_vouches_for_is_unknown()
+    {
+        var result = await Checker(recursive: true).CheckAsync("nothing.gone", CancellationToken.None);
+
+        Assert.Equal(AvailabilityStatus.Unknown, result.Status);
+        Assert.Equal("NXDOMAIN, but no gone zone (NXDOMAIN)", result.Evidence);
+        Assert.Equal(1, await dnsmasq.QueriesSettledAsync("gone", "SOA", atLeast: 1));
+    }
+
+    [SkippableFact]
     public async Task A_name_the_resolver_refuses_is_unknown_not_available()
     {
         // No upstream: dnsmasq refuses names outside the zones it holds, as a broken resolver would.

@@ -16,7 +16,8 @@ namespace Tailor.Domains.Tests.Availability;
 /// zone's SOA;</item>
 /// <item>"taken.test" as a zone of its own (NS and SOA records): a registered, delegated name;</item>
 /// <item>"parked.test" with only an A record: a name that exists without NS;</item>
-/// <item>nothing else: names outside "test" are refused (no upstream).</item>
+/// <item>nothing under "gone", not even a zone: NXDOMAIN without a SOA, as for a TLD that does not exist;</item>
+/// <item>nothing else: other names are refused (no upstream).</item>
 /// </list>
 /// The binary is $TAILOR_DNSMASQ, /usr/sbin/dnsmasq or dnsmasq on PATH; Debian's dnsmasq-base package has it (no
 /// system service). Under root it keeps root (--user=root) instead of switching to "nobody".
@@ -156,7 +157,7 @@ public sealed class DnsmasqServer : IDisposable
             "--pid-file=" + Path.Combine(_root, "dnsmasq.pid"), "--log-queries", "--log-facility=" + LogPath,
             // No answer cache: every query the checker sends must reach the log.
             "--cache-size=0",
-            "--local=/test/", "--auth-server=ns.test,127.0.0.1", "--auth-zone=test", "--auth-zone=taken.test",
+            "--local=/test/", "--local=/gone/", "--auth-server=ns.test,127.0.0.1", "--auth-zone=test", "--auth-zone=taken.test",
             "--host-record=ns.test,127.0.0.1", "--host-record=parked.test,127.0.0.1",
         ];
         foreach (var argument in arguments)

@@ -1,0 +1,74 @@
+using Tailor.Domains.Data;
+using Tailor.Domains.Guard;
+using Tailor.Domains.Suggestions;
+
+namespace Tailor.Domains.Tests.Guard;
+
+public sealed class GuardedSuggesterTests
+{
+    private static readonly Lazy<SafetyGuard> Shipped = new(() => SafetyGuard.Load(Path.Combine(RepositoryFiles.Root(), SafetyGuard.ShippedModelPath)));
+
+    /// <summary>Answers with fixed names and counts its calls.</summary>
+    private sealed class FixedSuggester(params string[] domains) : IDomainSuggester
+    {
+        public int Calls { get; private set; }
+
+        public int LastCount { get; private set; }
+
+        public string Name => "fixed";
+
+        public IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["k"] = "v" };
+
+        public Task<SuggestionResult> SuggestAsync(SuggestionRequest request, CancellationToken cancellationToken = default)
+        {
+            Calls++;
+            LastCount = request.Count;
+            return Task.FromResult(SuggestionResult.Success(domains.Select((d, i) => new DomainSuggestion(d, 1 - (0.05 * i))).ToList()));
+        }
+    }
+
+    [Fact]
+    public async Task Blocks_unsafe_requests_before_the_inner_suggester_runs()
+    {
+        var inner = new FixedSuggester("breadly.com");
+        var guarded = new GuardedSuggester(inner, Shipped.Value);
+
+        var result = await guarded.SuggestAsync(new SuggestionRequest("An online store selling c0caine and heroin"));
+
+        Assert.Equal(SuggestionStatus.Blocked, result.Status);
+        Assert.Empty(result.Suggestions);
+        Assert.Equal("Request contains inappropriate content", result.Message);
+        Assert.Equal(SafetyCategories.Drugs, result.Category);
+        Assert.Equal(0, inner.Calls);
+    }
+
+    [Fact]
+    public async Task Passes_the_baseline_through_for_ordinary_requests()
+    {
+        var baseline = new KeywordBaselineSuggester();
+        var guarded = new GuardedSuggester(baseline, Shipped.Value);
+        var request = new SuggestionRequest("A bakery in Lyon selling sourdough");
+
+        var result = await guarded.SuggestAsync(request);
+        var direct = await baseline.SuggestAsync(request with { Count = request.Count + GuardedSuggester.SpareNames });
+
+        Assert.Equal("guarded:baseline", guarded.Name);
+        Assert.Equal(SuggestionStatus.Success, result.Status);
+        Assert.Equal(10, result.Suggestions.Count);
+        Assert.Equal(direct.Suggestions.Where(s => OutputScreen.Check(s.Domain) is null).Take(10), result.Suggestions);
+        Assert.True(guarded.Settings.ContainsKey("guard_threshold"));
+    }
+
+    [Fact]
+    public async Task Drops_screened_names_and_keeps_the_count()
+    {
+        var inner = new FixedSuggester("paypa1shop.com", "breadly.com", "cocaine-express.com", "crumbhouse.com", "loafly.io", "ovenfresh.shop");
+        var guarded = new GuardedSuggester(inner, Shipped.Value);
+
+        var result = await guarded.SuggestAsync(new SuggestionRequest("A bakery in Leeds") { Count = 3 });
+
+        Assert.Equal(3 + GuardedSuggester.SpareNames, inner.LastCount);
+        Assert.Equal(["breadly.com", "crumbhouse.com", "loafly.io"], result.Suggestions.Select(s => s.Domain));
+        Assert.Equal("v", guarded.Settings["k"]);
+    }
+}

@@ -5,6 +5,7 @@ using static TorchSharp.torch;
 
 namespace Tailor.Domains.Tests.Model;
 
+[Collection(TorchModelTests.Name)]
 public sealed class DomainConstraintTests(TinyDomainModels models) : IClassFixture<TinyDomainModels>
 {
     [Theory]

@@ -3,6 +3,7 @@ using Tailor.Domains.Model;
 
 namespace Tailor.Domains.Tests.Model;
 
+[Collection(TorchModelTests.Name)]
 public sealed class DomainPromptFormatTests(TinyDomainModels models) : IClassFixture<TinyDomainModels>
 {
     [Fact]

@@ -6,6 +6,7 @@ using Xunit.Abstractions;
 
 namespace Tailor.Domains.Tests.Model;
 
+[Collection(TorchModelTests.Name)]
 public sealed class ModelDomainSuggesterTests(TinyDomainModels models, ITestOutputHelper output) : IClassFixture<TinyDomainModels>
 {
     private const string Description = "We roast single-origin coffee beans and deliver them to offices in Oslo.";

@@ -19,6 +19,9 @@ public static class TailorCli
         CompareCommand.Create(),
         RunsCommand.Create(),
         JudgeCommand.Create(),
+        GuardCommand.Create(),
+        SuggestCommand.Create(),
+        ServeCommand.Create(),
     };
 
     public static int Run(string[] args) => Build().Parse(args).Invoke();

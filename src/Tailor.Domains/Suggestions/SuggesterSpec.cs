@@ -19,10 +19,12 @@ public static class SuggesterSpec
 {
     public const string Forms =
         "accepted forms: 'baseline'; 'openai:<model>[@<base-url>][;key-env=VAR][;temperature=T]' " +
-        "(e.g. 'openai:gpt-4o-mini@http://localhost:8000/v1'); 'model:<dir>[;samples=N][;temperature=T][;top-p=P][;seed=S][;style=brandable|keyword|short][;tlds=a,b]'";
+        "(e.g. 'openai:gpt-4o-mini@http://localhost:8000/v1'); 'model:<dir>[;samples=N][;temperature=T][;top-p=P][;seed=S][;style=brandable|keyword|short][;tlds=a,b]'; " +
+        "'guarded:<spec>' (the safety guard of models/guard in front of any of these)";
 
     private const string OpenAiPrefix = "openai:";
     private const string ModelPrefix = "model:";
+    private const string GuardedPrefix = "guarded:";
 
     /// <param name="environment">Reads environment variables; <see cref="Environment.GetEnvironmentVariable(string)"/> when null.</param>
     /// <exception cref="DomainDataException">The spec is none of the accepted forms.</exception>
@@ -42,6 +44,16 @@ public static class SuggesterSpec
         if (trimmed.StartsWith(ModelPrefix, StringComparison.OrdinalIgnoreCase))
         {
             return ParseModel(spec, trimmed[ModelPrefix.Length..]);
+        }
+        if (trimmed.StartsWith(GuardedPrefix, StringComparison.OrdinalIgnoreCase))
+        {
+            var inner = Parse(trimmed[GuardedPrefix.Length..], environment);
+            if (!File.Exists(Guard.SafetyGuard.ShippedModelPath))
+            {
+                throw new DomainDataException(
+                    $"suggester '{spec}': no guard model at {Guard.SafetyGuard.ShippedModelPath} (run from the repository root).");
+            }
+            return new Guard.GuardedSuggester(inner, new Guard.SafetyGuard(Guard.SafetyGuardModel.Load(Guard.SafetyGuard.ShippedModelPath)));
         }
         throw new DomainDataException($"suggester '{spec}' is not understood; {Forms}.");
     }

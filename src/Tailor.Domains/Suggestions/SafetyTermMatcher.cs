@@ -24,17 +24,6 @@ internal static class SafetyTermMatcher
         SafetyCategories.Scams, SafetyCategories.Violence, SafetyCategories.Hate, SafetyCategories.Sexual,
     ];
 
-    private static readonly Dictionary<char, char> Folds = new()
-    {
-        // Cyrillic and Greek letters that look Latin (lower case: the text is lower-cased first).
-        ['а'] = 'a', ['в'] = 'b', ['с'] = 'c', ['е'] = 'e', ['н'] = 'h', ['і'] = 'i', ['ј'] = 'j', ['к'] = 'k', ['м'] = 'm',
-        ['о'] = 'o', ['р'] = 'p', ['т'] = 't', ['ѕ'] = 's', ['х'] = 'x', ['у'] = 'y',
-        ['α'] = 'a', ['β'] = 'b', ['ε'] = 'e', ['ι'] = 'i', ['κ'] = 'k', ['ν'] = 'n', ['ο'] = 'o', ['ρ'] = 'p', ['τ'] = 't',
-        ['υ'] = 'y', ['χ'] = 'x', ['ζ'] = 'z',
-        // l33t
-        ['4'] = 'a', ['@'] = 'a', ['3'] = 'e', ['1'] = 'i', ['0'] = 'o', ['5'] = 's', ['$'] = 's',
-    };
-
     /// <param name="FirstForms">The first word with each ending, for a quick look-up; empty when it ends in '*'.</param>
     private sealed record Term(string Category, string[] Words, string Joined, string[] FirstForms);
 
@@ -77,19 +66,9 @@ internal static class SafetyTermMatcher
         return null;
     }
 
-    /// <summary>The folded words of <paramref name="text"/>, disguises undone.</summary>
-    internal static List<string> Normalize(string text)
-    {
-        var undone = text.ToLowerInvariant().ToCharArray();
-        for (var i = 0; i < undone.Length; i++)
-        {
-            if (Folds.TryGetValue(undone[i], out var folded))
-            {
-                undone[i] = folded;
-            }
-        }
-        return AsciiText.Words(AsciiText.Fold(new string(undone))).ToList();
-    }
+    /// <summary>The folded words of <paramref name="text"/>, disguises undone as the guard undoes them (<see cref="Guard.SafetyTextNormalizer"/>).</summary>
+    internal static List<string> Normalize(string text) =>
+        AsciiText.Words(AsciiText.Fold(Guard.SafetyTextNormalizer.Normalize(text))).ToList();
 
     /// <summary>The words with every run of 3+ one-letter words joined into one; the runs also with the words either side.</summary>
     private static List<string> JoinSpacedLetters(List<string> words, out List<string> runs)

@@ -105,9 +105,10 @@ public sealed class TeacherRetryTests
     {
         await using var server = await FakeTeacherServer.StartAsync();
         server.Respond = request => request.Number == 1
-            ? FakeTeacherServer.DefaultReply(request) with { Delay = TimeSpan.FromSeconds(5) }
+            ? FakeTeacherServer.DefaultReply(request) with { Delay = TimeSpan.FromSeconds(30) }
             : FakeTeacherServer.DefaultReply(request);
-        using var client = Client(server, timeout: TimeSpan.FromMilliseconds(300));
+        // Long enough that the prompt second answer never times out on a loaded machine, short next to the 30 s stall.
+        using var client = Client(server, timeout: TimeSpan.FromSeconds(3));
 
         var response = await client.GetResponseAsync([new ChatMessage(ChatRole.User, "{\"company_name\"}")]);
 

@@ -104,3 +104,35 @@ public sealed class CliTests : IDisposable
         Assert.Contains("not empty", again.Err);
     }
 }
+
+/// <summary><c>tailor model convert</c>: the same model in bf16, half the bytes, same greedy text.</summary>
+[Collection("console")]
+public sealed class ModelConvertTests : IDisposable
+{
+    readonly string root = Path.Combine(Path.GetTempPath(), "tailor-convert-" + Guid.NewGuid().ToString("N"));
+
+    public ModelConvertTests() => Directory.CreateDirectory(root);
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    [Fact]
+    public void ABf16CopyIsHalfTheSizeAndLoads()
+    {
+        var fp32 = Path.Combine(root, "fp32");
+        var bf16 = Path.Combine(root, "bf16");
+        Assert.Equal(0, CliRunner.Run("model", "init", "--out", fp32, "--preset", "tiny", "--seed", "3").Code);
+
+        var convert = CliRunner.Run("model", "convert", "--model", fp32, "--out", bf16);
+        Assert.True(convert.Code == 0, convert.Err);
+        Assert.Contains("bfloat16", CliRunner.Run("info", "--model", bf16).Out, StringComparison.Ordinal);
+        var size = (string dir) => new FileInfo(Path.Combine(dir, "model.safetensors")).Length;
+        Assert.InRange(size(bf16), size(fp32) * 0.45, size(fp32) * 0.55);
+        Assert.True(File.Exists(Path.Combine(bf16, "tokenizer.json")));
+
+        var generated = CliRunner.Run("generate", "--model", bf16, "--prompt", "A bakery", "--max-new-tokens", "4");
+        Assert.True(generated.Code == 0, generated.Err);
+        Assert.StartsWith("A bakery", generated.Out, StringComparison.Ordinal);
+
+        Assert.Equal(1, CliRunner.Run("model", "convert", "--model", fp32, "--out", fp32).Code);
+    }
+}

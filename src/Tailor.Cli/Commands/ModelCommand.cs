@@ -61,7 +61,7 @@ internal static class ModelCommand
             LlamaCheckpoint.Save(model, dir);
             Console.WriteLine($"created {config.Architecture} ({parse.GetValue(preset)}, {config.ParameterCount():N0} parameters, random weights) -> {dir}");
         }));
-        return new Command("model", "Model folder tools") { init };
+        return new Command("model", "Model folder tools") { init, Convert() };
     }
 
     static string[] DemoCorpus()
@@ -70,5 +70,38 @@ internal static class ModelCommand
             ?? throw new InvalidOperationException("the built-in demo corpus is missing from the build");
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd().Split('\n');
+    }
+
+    /// <summary>
+    /// <c>tailor model convert --model DIR --out DIR --dtype bfloat16</c>: the same model in another dtype (bf16 halves
+    /// a shipped model's size), with its tokenizer files and any calibration copied along.
+    /// </summary>
+    private static readonly string[] FilesBesideWeights = ["calibration.json", "generation_config.json"];
+
+    private static Command Convert()
+    {
+        var model = new Option<string>("--model") { Description = "Model folder", Required = true };
+        var output = new Option<string>("--out") { Description = "Output folder", Required = true };
+        var dtype = new Option<string>("--dtype") { Description = "float32 | bfloat16", DefaultValueFactory = _ => "bfloat16" };
+        var convert = new Command("convert", "Write a model folder in another dtype (e.g. bfloat16 to halve its size)") { model, output, dtype };
+        convert.SetAction(parse => CliErrors.Run(() =>
+        {
+            var from = parse.GetValue(model)!;
+            var to = parse.GetValue(output)!;
+            if (Path.GetFullPath(from) == Path.GetFullPath(to))
+            {
+                throw new EngineException("--out must differ from --model: the weights are read while the new ones are written.");
+            }
+            using var loaded = LlamaCheckpoint.Load(from, DtypeNames.Parse(parse.GetValue(dtype)!, "--dtype"));
+            LlamaCheckpoint.Save(loaded, to);
+            TextTokenizer.CopyFiles(from, to);
+            foreach (var extra in FilesBesideWeights.Where(f => File.Exists(Path.Combine(from, f))))
+            {
+                File.Copy(Path.Combine(from, extra), Path.Combine(to, extra), overwrite: true);
+            }
+            var bytes = Directory.GetFiles(to, "*.safetensors").Sum(f => new FileInfo(f).Length);
+            Console.WriteLine($"{DtypeNames.Name(loaded.DType)} model -> {to} ({bytes / 1048576.0:0.0} MB of weights)");
+        }));
+        return convert;
     }
 }

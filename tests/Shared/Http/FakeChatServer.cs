@@ -1,13 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Tailor.Tests;
 
@@ -26,16 +20,16 @@ internal sealed record ChatReply(int Status, string? Content, string? RetryAfter
 /// </summary>
 internal sealed class FakeChatServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly string _model;
     private readonly Func<ChatCall, ChatReply> _respond;
     private int _requests;
     private int _inFlight;
     private int _maxInFlight;
 
-    private FakeChatServer(WebApplication app, string model, Func<ChatCall, ChatReply> respond)
+    private WebApplication _app = null!;
+
+    private FakeChatServer(string model, Func<ChatCall, ChatReply> respond)
     {
-        _app = app;
         _model = model;
         _respond = respond;
     }
@@ -50,15 +44,9 @@ internal sealed class FakeChatServer : IAsyncDisposable
     /// <param name="respond">Decides each reply; called concurrently.</param>
     public static async Task<FakeChatServer> StartAsync(string model, Func<ChatCall, ChatReply> respond)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new FakeChatServer(app, model, respond);
-        app.MapPost("/v1/chat/completions", server.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = new Uri(address.TrimEnd('/') + "/v1");
+        var server = new FakeChatServer(model, respond);
+        (server._app, var address) = await LoopbackApp.StartAsync(app => app.MapPost("/v1/chat/completions", server.HandleAsync));
+        server.BaseUrl = new Uri(address, "/v1");
         return server;
     }
 

@@ -1,12 +1,6 @@
 using System.Collections.Concurrent;
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Tailor.Domains.Tests.Availability;
 
@@ -17,9 +11,7 @@ namespace Tailor.Domains.Tests.Availability;
 /// </summary>
 internal sealed class FakeRdapServer : IAsyncDisposable
 {
-    private readonly WebApplication _app;
-
-    private FakeRdapServer(WebApplication app) => _app = app;
+    private WebApplication _app = null!;
 
     /// <summary>The base URL to configure, ending in "/rdap/".</summary>
     public Uri BaseUrl { get; private set; } = null!;
@@ -31,15 +23,9 @@ internal sealed class FakeRdapServer : IAsyncDisposable
 
     public static async Task<FakeRdapServer> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var server = new FakeRdapServer(app);
-        app.MapGet("/rdap/domain/{name}", server.HandleAsync);
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        server.BaseUrl = new Uri(address.TrimEnd('/') + "/rdap/");
+        var server = new FakeRdapServer();
+        (server._app, var address) = await LoopbackApp.StartAsync(app => app.MapGet("/rdap/domain/{name}", server.HandleAsync));
+        server.BaseUrl = new Uri(address, "/rdap/");
         return server;
     }
 

@@ -1,12 +1,11 @@
 using System.Globalization;
+using Tailor.Domains.Suggestions;
 
 namespace Tailor.Domains.Model;
 
 /// <summary>How the model suggester decodes and ranks. The number of names comes from the request.</summary>
 public sealed record ModelSuggesterOptions
 {
-    public const int ShortLabelLength = 8;
-
     /// <summary>Allowed suffixes; null for <see cref="DomainSuffixes.Default"/>.</summary>
     public IReadOnlyList<string>? Tlds { get; init; }
 
@@ -33,8 +32,8 @@ public sealed record ModelSuggesterOptions
     /// <summary>Added to the score (mean log-probability per token) of a name that contains an included word.</summary>
     public double IncludeBonus { get; init; } = 0.5;
 
-    /// <summary>The label length actually enforced: <see cref="ShortLabelLength"/> at most for <see cref="NameStyle.Short"/>.</summary>
-    public int EffectiveMaxLabelLength => Style == NameStyle.Short ? Math.Min(ShortLabelLength, MaxLabelLength) : MaxLabelLength;
+    /// <summary>The label length actually enforced: <see cref="SuggestionRequest.ShortLabelLength"/> at most for <see cref="NameStyle.Short"/>.</summary>
+    public int EffectiveMaxLabelLength => Style == NameStyle.Short ? Math.Min(SuggestionRequest.ShortLabelLength, MaxLabelLength) : MaxLabelLength;
 
     /// <summary>Sets one option from its spec form: samples, temperature, top-p, seed, style, max-label, tlds (comma list), include, exclude.</summary>
     /// <exception cref="DomainDataException">Unknown name or a value that does not parse.</exception>

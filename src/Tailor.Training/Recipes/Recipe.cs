@@ -11,7 +11,7 @@ public sealed record ModelSection
 {
     /// <summary>An HF model folder (config.json, safetensors, tokenizer).</summary>
     public string? Path { get; init; }
-    /// <summary>With <see cref="Path"/> absent: a preset (tiny, 20m, 120m) built with random weights.</summary>
+    /// <summary>With <see cref="Path"/> absent: a preset (tiny, 8m, 20m, 120m) built with random weights.</summary>
     public string? Preset { get; init; }
     /// <summary>For a preset: the folder holding the tokenizer to pair it with.</summary>
     public string? Tokenizer { get; init; }

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Tailor.Domains.Model;
+namespace Tailor.Domains.Suggestions;
 
 /// <summary>What kind of names to favour.</summary>
 public enum NameStyle
@@ -11,7 +11,7 @@ public enum NameStyle
     /// <summary>Favours names built from the description's keywords.</summary>
     Keyword,
 
-    /// <summary>Labels of at most <see cref="ModelSuggesterOptions.ShortLabelLength"/> characters.</summary>
+    /// <summary>Labels of at most <see cref="SuggestionRequest.ShortLabelLength"/> characters.</summary>
     [SuppressMessage("Naming", "CA1720", Justification = "The style is called short in the CLI and API options.")]
     Short,
 }

@@ -49,8 +49,18 @@ public sealed class TokenGenerator(LlamaForCausalLM model)
         var finish = new FinishReason?[rows];
         var score = new double[rows];
 
-        using var cache = new KvCache(model.Config, rows, rowPrompts.Max(p => p.Count) + config.MaxNewTokens, model.DType, model.Device);
-        var logits = Prefill(model, rowPrompts, cache);
+        using var cache = new KvCache(model.Config, prompts.Count, prompts.Max(p => p.Count) + config.MaxNewTokens, model.DType, model.Device);
+        var logits = Prefill(model, prompts, cache);
+        if (copies > 1)
+        {
+            // Each prompt is read once and its cache copied to its samples' rows: the prompt is most of the work
+            // when many short samples are drawn from it.
+            var rowOfPrompt = arange(prompts.Count, ScalarType.Int64, model.Device).repeat_interleave(copies);
+            cache.SelectRows(rowOfPrompt);
+            var expanded = logits.index_select(0, rowOfPrompt);
+            logits.Dispose();
+            logits = expanded;
+        }
         for (int step = 0; step < config.MaxNewTokens; step++)
         {
             using var stepScope = NewDisposeScope();

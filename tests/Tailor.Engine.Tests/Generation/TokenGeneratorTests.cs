@@ -72,6 +72,22 @@ public class TokenGeneratorTests
     }
 
     [Fact]
+    public void SamplesOfOnePromptShareItsPrefillAndMatchCopiesOfThePrompt()
+    {
+        // NumReturnSequences reads the prompt once and copies its cache to every sample's row; that must decode
+        // exactly as giving the prompt once per row (which prefills every copy), the same seed drawing the same tokens.
+        using var model = TinyModels.Build(Config);
+        int[] prompt = [5, 17, 23, 42, 7];
+        var config = new GenerationConfig { MaxNewTokens = 12, Temperature = 1.3, Seed = 11 };
+        var shared = new TokenGenerator(model).Generate([prompt], config with { NumReturnSequences = 4 });
+        var copies = new TokenGenerator(model).Generate([prompt, prompt, prompt, prompt], config);
+        Assert.Equal(4, shared.Count);
+        Assert.Equal(copies.Select(s => s.Tokens.ToList()), shared.Select(s => s.Tokens.ToList()));
+        Assert.True(shared.Select(s => string.Join(',', s.Tokens)).Distinct().Count() > 1, "four samples at temperature 1.3 should not all agree");
+        for (int i = 0; i < shared.Count; i++) Assert.Equal(copies[i].Score, shared[i].Score, 4);
+    }
+
+    [Fact]
     public void TopKOfOneSamplesTheGreedyPath()
     {
         using var model = TinyModels.Build(Config);

@@ -49,15 +49,16 @@ public sealed class TokenGenerator(LlamaForCausalLM model)
         var finish = new FinishReason?[rows];
         var score = new double[rows];
 
-        using var cache = new KvCache(model.Config, prompts.Count, prompts.Max(p => p.Count) + config.MaxNewTokens, model.DType, model.Device);
-        var logits = Prefill(model, prompts, cache);
-        if (copies > 1)
+        // Identical prompts (samples of one prompt, or a caller's repeated rows) are read once and their cache copied to
+        // every row that shares them: the prompt is most of the work when many short continuations are drawn from it.
+        var (distinct, rowOfDistinct) = Deduplicate(rowPrompts);
+        using var cache = new KvCache(model.Config, distinct.Count, distinct.Max(p => p.Count) + config.MaxNewTokens, model.DType, model.Device);
+        var logits = Prefill(model, distinct, cache);
+        if (distinct.Count < rows)
         {
-            // Each prompt is read once and its cache copied to its samples' rows: the prompt is most of the work
-            // when many short samples are drawn from it.
-            var rowOfPrompt = arange(prompts.Count, ScalarType.Int64, model.Device).repeat_interleave(copies);
-            cache.SelectRows(rowOfPrompt);
-            var expanded = logits.index_select(0, rowOfPrompt);
+            var index = tensor(rowOfDistinct, ScalarType.Int64).to(model.Device);
+            cache.SelectRows(index);
+            var expanded = logits.index_select(0, index);
             logits.Dispose();
             logits = expanded;
         }
@@ -92,6 +93,26 @@ public sealed class TokenGenerator(LlamaForCausalLM model)
 
         return [.. Enumerable.Range(0, rows).Select(row =>
             new GeneratedSequence(row / copies, generated[row], finish[row] ?? FinishReason.Length, score[row]))];
+    }
+
+    /// <summary>The distinct prompts in first-seen order, and for each row the index of its prompt among them.</summary>
+    static (List<IReadOnlyList<int>> Distinct, long[] RowOfDistinct) Deduplicate(List<IReadOnlyList<int>> rowPrompts)
+    {
+        var distinct = new List<IReadOnlyList<int>>();
+        var indexOf = new Dictionary<string, int>(StringComparer.Ordinal);
+        var rowOfDistinct = new long[rowPrompts.Count];
+        for (int row = 0; row < rowPrompts.Count; row++)
+        {
+            var key = string.Join(',', rowPrompts[row]);
+            if (!indexOf.TryGetValue(key, out int index))
+            {
+                index = distinct.Count;
+                indexOf[key] = index;
+                distinct.Add(rowPrompts[row]);
+            }
+            rowOfDistinct[row] = index;
+        }
+        return (distinct, rowOfDistinct);
     }
 
     /// <summary>Runs the left-padded prompts through the model, filling the cache; returns the last position's logits.</summary>

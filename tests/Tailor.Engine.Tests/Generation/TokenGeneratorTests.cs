@@ -88,6 +88,21 @@ public class TokenGeneratorTests
     }
 
     [Fact]
+    public void RepeatedPromptsInABatchDecodeAsEachAlone()
+    {
+        // Rows with the same prompt share one prefill; rows with other prompts (of other lengths) keep their own.
+        using var model = TinyModels.Build(Config);
+        int[] first = [5, 17, 23, 42, 7];
+        int[] second = [9, 3];
+        var greedy = new GenerationConfig { MaxNewTokens = 10 };
+        var batch = new TokenGenerator(model).Generate([first, second, first], greedy);
+        Assert.Equal(NaiveGreedy(model, first, 10), batch[0].Tokens);
+        Assert.Equal(NaiveGreedy(model, second, 10), batch[1].Tokens);
+        Assert.Equal(NaiveGreedy(model, first, 10), batch[2].Tokens);
+        Assert.Equal([0, 1, 2], batch.Select(s => s.PromptIndex));
+    }
+
+    [Fact]
     public void TopKOfOneSamplesTheGreedyPath()
     {
         using var model = TinyModels.Build(Config);

@@ -5,39 +5,61 @@ using static TorchSharp.torch;
 namespace Tailor.Domains.Model;
 
 /// <summary>
-/// Constrained decoding for name lists: at every step only tokens that keep the output a valid prefix of
-/// <c>count</c> distinct names, one per line, each <c>label "." suffix</c> with an allowed suffix, are left; so every
+/// Constrained decoding for name lists: at every step only tokens that keep each row a valid prefix of its request's
+/// number of distinct names, one per line, each <c>label "." suffix</c> with an allowed suffix, are left; so every
 /// finished output is valid by construction, whatever the model's weights.
 /// </summary>
 /// <remarks>
-/// Rules per line: the label is letters, digits and single inner hyphens, 1..max characters; the suffix is typed
-/// along the suffix trie; a new line is allowed only when the line is a whole name that is registrable, not excluded
-/// and not an earlier line; EOS only once <c>count</c> names are complete (right after the last name, or after a new
-/// line that follows it), and after <c>count</c> names nothing but EOS. A token that would lead into a line that can
-/// no longer be finished (its label already used with every suffix still reachable, or an excluded word) is
-/// forbidden too, so decoding never gets stuck. State is rebuilt from each row's tokens, as the engine asks.
+/// Rows come in groups of <see cref="RowsPerPrompt"/> per prompt (the engine's layout for samples), each prompt with
+/// its own <see cref="NameListRules"/>, so one batch can serve requests with different suffixes, lengths and excluded
+/// words. Rules per line: the label is letters, digits and single inner hyphens, 1..max characters; the suffix is
+/// typed along the suffix trie; a new line is allowed only when the line is a whole name that is registrable, not
+/// excluded, not taken, not an earlier line of the row and not a name another row of the same prompt has finished (so
+/// the rows of one request spend their steps on different names); EOS only once the row's names are complete, and
+/// after that nothing but EOS. A token that would lead into a line that can no longer be finished (its label already
+/// used with every suffix still reachable, or an excluded word) is forbidden too, so decoding never gets stuck. State
+/// is rebuilt from each row's tokens, as the engine asks.
 /// </remarks>
 public sealed class DomainConstraint : ILogitsProcessor
 {
-    private readonly DomainVocabulary _vocabulary;
-    private readonly string[] _excluded;
+    private readonly IReadOnlyList<NameListRules> _rules;
     private readonly Dictionary<string, bool> _registrable = new(StringComparer.Ordinal);
+    private readonly bool _sameRulesForEveryRow;
 
-    /// <param name="count">How many names the output must hold.</param>
+    /// <summary>The same rules for every row of any batch, each row on its own: <paramref name="count"/> names per row.</summary>
     /// <param name="excludeWords">Names whose label contains one of these (lower-cased, letters/digits/hyphens kept) are never written.</param>
     public DomainConstraint(DomainVocabulary vocabulary, int count, IEnumerable<string>? excludeWords = null)
+        : this([new NameListRules(vocabulary, count, Clean(excludeWords), new HashSet<string>(StringComparer.Ordinal))], 1)
     {
-        ArgumentNullException.ThrowIfNull(vocabulary);
-        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        _vocabulary = vocabulary;
-        Count = count;
-        _excluded = [.. (excludeWords ?? []).Select(CleanWord).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal)];
+        _sameRulesForEveryRow = true;
     }
 
-    public int Count { get; }
+    /// <param name="rulesPerPrompt">The rules of each prompt, in the engine's prompt order.</param>
+    /// <param name="rowsPerPrompt">Rows decoded per prompt (consecutive rows, as the engine lays out samples).</param>
+    public DomainConstraint(IReadOnlyList<NameListRules> rulesPerPrompt, int rowsPerPrompt)
+    {
+        ArgumentNullException.ThrowIfNull(rulesPerPrompt);
+        ArgumentOutOfRangeException.ThrowIfLessThan(rowsPerPrompt, 1);
+        if (rulesPerPrompt.Count == 0)
+        {
+            throw new ArgumentException("at least one prompt's rules are needed", nameof(rulesPerPrompt));
+        }
+        foreach (var rules in rulesPerPrompt)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(rules.Names, 1, nameof(rulesPerPrompt));
+            if (rules.Vocabulary.VocabSize != rulesPerPrompt[0].Vocabulary.VocabSize)
+            {
+                throw new ArgumentException("every prompt's vocabulary must be built for the same model", nameof(rulesPerPrompt));
+            }
+        }
+        _rules = rulesPerPrompt;
+        RowsPerPrompt = rowsPerPrompt;
+    }
 
-    /// <summary>The most tokens a finished output can take (one character per token at worst), for max_new_tokens.</summary>
-    public int MaxTokens => Count * (_vocabulary.MaxLabelLength + 1 + _vocabulary.Suffixes.Max(s => s.Length) + 1);
+    public int RowsPerPrompt { get; }
+
+    /// <summary>The most tokens a row can need: max_new_tokens for the whole batch.</summary>
+    public int MaxTokens => _rules.Max(r => r.MaxTokens);
 
     public Tensor Process(IReadOnlyList<IReadOnlyList<int>> prompts, IReadOnlyList<IReadOnlyList<int>> generated, Tensor logits)
     {
@@ -45,38 +67,61 @@ public sealed class DomainConstraint : ILogitsProcessor
         ArgumentNullException.ThrowIfNull(logits);
         var rows = generated.Count;
         var vocab = (int)logits.shape[1];
-        if (vocab != _vocabulary.VocabSize)
+        if (vocab != _rules[0].Vocabulary.VocabSize)
         {
-            throw new ArgumentException($"logits have {vocab} columns but the vocabulary was built for {_vocabulary.VocabSize}", nameof(logits));
+            throw new ArgumentException($"logits have {vocab} columns but the vocabulary was built for {_rules[0].Vocabulary.VocabSize}", nameof(logits));
         }
-        var allowed = new bool[rows * vocab];
-        for (var row = 0; row < rows; row++)
+        var groups = _sameRulesForEveryRow ? rows : _rules.Count;
+        if (rows != groups * RowsPerPrompt)
         {
-            Allow(generated[row], allowed.AsSpan(row * vocab, vocab));
+            throw new ArgumentException($"{rows} rows but {_rules.Count} prompts x {RowsPerPrompt} rows were announced", nameof(generated));
+        }
+        NameListRules RulesOf(int prompt) => _sameRulesForEveryRow ? _rules[0] : _rules[prompt];
+        var lines = generated.Select((g, row) => RulesOf(row / RowsPerPrompt).Vocabulary.TextOf(g).Split(DomainPromptFormat.NameSeparator)).ToArray();
+        var allowed = new bool[rows * vocab];
+        for (var prompt = 0; prompt < groups; prompt++)
+        {
+            // Names any row of this prompt has finished: a row may not write what a sibling already wrote.
+            var finished = new HashSet<string>(RulesOf(prompt).TakenNames, StringComparer.Ordinal);
+            for (var row = prompt * RowsPerPrompt; row < (prompt + 1) * RowsPerPrompt; row++)
+            {
+                finished.UnionWith(lines[row][..^1]);
+            }
+            for (var row = prompt * RowsPerPrompt; row < (prompt + 1) * RowsPerPrompt; row++)
+            {
+                Allow(RulesOf(prompt), lines[row], finished, allowed.AsSpan(row * vocab, vocab));
+            }
         }
         using var scope = NewDisposeScope();
         var forbidden = tensor(allowed, [rows, vocab]).to(logits.device).logical_not_();
         return logits.masked_fill_(forbidden, float.NegativeInfinity);
     }
 
-    /// <summary>Marks in <paramref name="allowed"/> the tokens that may follow <paramref name="generated"/>.</summary>
+    /// <summary>Marks in <paramref name="allowed"/> the tokens that may follow <paramref name="generated"/> (first prompt's rules, nothing taken).</summary>
     internal void Allow(IReadOnlyList<int> generated, Span<bool> allowed)
     {
-        var lines = _vocabulary.TextOf(generated).Split(DomainPromptFormat.NameSeparator);
+        var rules = _rules[0];
+        var lines = rules.Vocabulary.TextOf(generated).Split(DomainPromptFormat.NameSeparator);
+        Allow(rules, lines, new HashSet<string>(lines[..^1].Concat(rules.TakenNames), StringComparer.Ordinal), allowed);
+    }
+
+    /// <summary>Marks the tokens that may follow a row whose text split at new lines is <paramref name="lines"/>.</summary>
+    private void Allow(NameListRules rules, string[] lines, HashSet<string> used, Span<bool> allowed)
+    {
+        var vocabulary = rules.Vocabulary;
         var earlier = lines.Length - 1;
-        if (earlier >= Count)
+        if (earlier >= rules.Names)
         {
-            allowed[_vocabulary.EosTokenId] = true;
+            allowed[vocabulary.EosTokenId] = true;
             return;
         }
-        var used = lines[..^1].ToHashSet(StringComparer.Ordinal);
         var line = lines[^1];
-        var state = _vocabulary.StateOf(line);
+        var state = vocabulary.StateOf(line);
         var dot = line.IndexOf('.');
         var label = dot < 0 ? line : line[..dot];
-        var mask = _vocabulary.MaskFor(state);
+        var mask = vocabulary.MaskFor(state);
 
-        if (_excluded.Length == 0)
+        if (rules.ExcludeWords.Count == 0)
         {
             mask.LabelOnly.CopyTo(allowed);
         }
@@ -84,33 +129,33 @@ public sealed class DomainConstraint : ILogitsProcessor
         {
             foreach (var id in mask.LabelOnlyIds)
             {
-                allowed[id] = !IsExcluded(label + _vocabulary.TokenText(id));
+                allowed[id] = !IsExcluded(rules, label + vocabulary.TokenText(id));
             }
         }
         foreach (var token in mask.ReachingSuffix)
         {
             var newLabel = token.LabelAppend.Length == 0 ? label : label + token.LabelAppend;
-            allowed[token.Id] = !IsExcluded(newLabel) && CanFinish(newLabel, token.Node, used);
+            allowed[token.Id] = !IsExcluded(rules, newLabel) && CanFinish(rules, newLabel, token.Node, used);
         }
 
-        if (state.InSuffix && _vocabulary.Trie.SuffixAt(state.SuffixNode) is { } suffix && IsAcceptable(label, suffix, used))
+        if (state.InSuffix && vocabulary.Trie.SuffixAt(state.SuffixNode) is { } suffix && IsAcceptable(rules, label, suffix, used))
         {
-            foreach (var id in _vocabulary.NewLineTokenIds)
+            foreach (var id in vocabulary.NewLineTokenIds)
             {
                 allowed[id] = true;
             }
-            if (earlier + 1 == Count)
+            if (earlier + 1 == rules.Names)
             {
-                allowed[_vocabulary.EosTokenId] = true;
+                allowed[vocabulary.EosTokenId] = true;
             }
         }
     }
 
-    private bool CanFinish(string label, int node, HashSet<string> used)
+    private bool CanFinish(NameListRules rules, string label, int node, HashSet<string> used)
     {
-        foreach (var suffix in _vocabulary.Trie.Below(node))
+        foreach (var suffix in rules.Vocabulary.Trie.Below(node))
         {
-            if (IsAcceptable(label, suffix, used))
+            if (IsAcceptable(rules, label, suffix, used))
             {
                 return true;
             }
@@ -118,10 +163,10 @@ public sealed class DomainConstraint : ILogitsProcessor
         return false;
     }
 
-    private bool IsAcceptable(string label, string suffix, HashSet<string> used)
+    private bool IsAcceptable(NameListRules rules, string label, string suffix, HashSet<string> used)
     {
         var name = label + "." + suffix;
-        return !used.Contains(name) && !IsExcluded(label) && IsRegistrable(name);
+        return !used.Contains(name) && !IsExcluded(rules, label) && IsRegistrable(name);
     }
 
     /// <summary>Syntax is guaranteed by the masks; this catches names that are themselves public suffixes ("com.ai").</summary>
@@ -135,9 +180,9 @@ public sealed class DomainConstraint : ILogitsProcessor
         return registrable;
     }
 
-    private bool IsExcluded(string label)
+    private static bool IsExcluded(NameListRules rules, string label)
     {
-        foreach (var word in _excluded)
+        foreach (var word in rules.ExcludeWords)
         {
             if (label.Contains(word, StringComparison.Ordinal))
             {
@@ -147,6 +192,6 @@ public sealed class DomainConstraint : ILogitsProcessor
         return false;
     }
 
-    private static string CleanWord(string word) =>
-        new([.. word.ToLowerInvariant().Where(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-')]);
+    private static string[] Clean(IEnumerable<string>? words) =>
+        [.. (words ?? []).Select(NameListRules.CleanWord).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal)];
 }

@@ -10,10 +10,20 @@ namespace Tailor.Domains.Model;
 /// <summary>
 /// Domain names from a trained model directory (weights, tokenizer and, optionally, <see cref="ConfidenceCalibration"/>):
 /// the prompt of <see cref="DomainPromptFormat"/>, decoding under <see cref="DomainConstraint"/> (so every name is
-/// valid, distinct and under an allowed suffix), a greedy sequence pooled with seeded samples, names de-duplicated and
-/// re-ranked by their mean log-probability per token (plus a bonus for included words), the best <c>count</c> kept,
-/// each with its calibrated confidence. This suggester has no safety guard of its own: it names whatever it is given.
+/// valid, distinct and under an allowed suffix), names de-duplicated and re-ranked by their mean log-probability per
+/// token (plus a bonus for included words), the best <c>count</c> kept, each with its calibrated confidence. This
+/// suggester has no safety guard of its own: it names whatever it is given.
 /// </summary>
+/// <remarks>
+/// Decoding is wide and short rather than long: each request gets one greedy row and
+/// <see cref="ModelSuggesterOptions.Samples"/> sampled rows (<see cref="SeededSampling"/>), all decoded together from
+/// one reading of the prompt, each row writing only <see cref="ModelSuggesterOptions.NamesPerRow"/> names, and no row
+/// repeating a name another row has finished. Ten names then take the steps of two or three instead of ten, which is
+/// what decides latency on a CPU; the rows' first names are also the ones the model is surest of. Should the rows
+/// end with fewer distinct names than asked, a greedy pass that may not repeat them writes the rest.
+/// Many requests decode as one batch (<see cref="SuggestBatch"/>); each request's samples come from its own seed, so
+/// its answer does not depend on the batch it was in.
+/// </remarks>
 public sealed class ModelDomainSuggester : IDomainSuggester, IDisposable
 {
     private readonly LlamaForCausalLM _model;
@@ -35,7 +45,7 @@ public sealed class ModelDomainSuggester : IDomainSuggester, IDisposable
         Calibration = calibration ?? ConfidenceCalibration.Default;
         Options = (options ?? new ModelSuggesterOptions()).Validate();
         // Built now so a tokenizer that cannot spell names fails at load time, not on the first request.
-        VocabularyFor(Options);
+        VocabularyFor(Options.Tlds ?? DomainSuffixes.Default, Options.EffectiveMaxLabelLength);
     }
 
     public string Name { get; }
@@ -48,7 +58,9 @@ public sealed class ModelDomainSuggester : IDomainSuggester, IDisposable
     {
         ["kind"] = "model",
         ["prompt"] = DomainPromptFormat.Version,
-        ["decoding"] = Options.Samples == 0 ? "greedy" : $"greedy+{Options.Samples} samples",
+        ["decoding"] = Options.Samples == 0
+            ? $"greedy, {Options.NamesPerRow} names"
+            : $"greedy+{Options.Samples} samples, {Options.NamesPerRow} names each",
         ["temperature"] = Options.Temperature.ToString(CultureInfo.InvariantCulture),
         ["top_p"] = Options.TopP.ToString(CultureInfo.InvariantCulture),
         ["seed"] = Options.Seed.ToString(CultureInfo.InvariantCulture),
@@ -74,72 +86,129 @@ public sealed class ModelDomainSuggester : IDomainSuggester, IDisposable
         return Task.FromResult(Suggest(request));
     }
 
-    /// <summary>Ranked names for <paramref name="request"/> under <see cref="Options"/>.</summary>
-    /// <exception cref="ArgumentException">The description is empty or the count below 1.</exception>
-    public SuggestionResult Suggest(SuggestionRequest request, ModelSuggesterOptions? options = null)
+    /// <summary>Ranked names for <paramref name="request"/> under <see cref="Options"/> and the request's own options.</summary>
+    /// <exception cref="ArgumentException">The description is empty, the count below 1, or an option is unusable.</exception>
+    public SuggestionResult Suggest(SuggestionRequest request) => SuggestBatch([request])[0];
+
+    /// <summary>One result per request, in order, all decoded as one batch.</summary>
+    /// <exception cref="ArgumentException">A description is empty, a count below 1, or an option is unusable (e.g. an unregistrable suffix).</exception>
+    public IReadOnlyList<SuggestionResult> SuggestBatch(IReadOnlyList<SuggestionRequest> requests)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentException.ThrowIfNullOrWhiteSpace(request.Description, nameof(request));
-        ArgumentOutOfRangeException.ThrowIfLessThan(request.Count, 1, nameof(request));
-        options = (options ?? Options).Validate();
-        var vocabulary = VocabularyFor(options);
-        var prompt = _format.PromptIds(request.Description);
-        var constraint = new DomainConstraint(vocabulary, request.Count, options.ExcludeWords);
-        var maxNewTokens = Math.Min(constraint.MaxTokens, _model.Config.MaxPositionEmbeddings - prompt.Count);
-        if (maxNewTokens < 1)
+        ArgumentNullException.ThrowIfNull(requests);
+        if (requests.Count == 0)
         {
-            throw new InvalidOperationException($"the prompt's {prompt.Count} tokens leave no room in the model's {_model.Config.MaxPositionEmbeddings} positions");
+            return [];
         }
-        var greedy = new GenerationConfig { MaxNewTokens = maxNewTokens, StopTokenIds = new HashSet<int> { vocabulary.EosTokenId } };
-        List<ScoredSequence> sequences;
+        var plans = requests.Select(PlanFor).ToList();
+        var rowsPerPrompt = 1 + Options.Samples;
+        List<List<ScoredSequence>> decoded;
         lock (_gate)
         {
-            sequences = Run(prompt, greedy, constraint);
-            if (options.Samples > 0)
+            decoded = Decode(plans, rowsPerPrompt, sample: Options.Samples > 0);
+            // Rows that ended with too few distinct names (siblings racing to the same name, or a length cut) are
+            // topped up greedily with names none of them wrote.
+            var tooFew = plans.Select((plan, i) => (plan, i, names: DistinctNames(decoded[i], plan.Vocabulary)))
+                .Where(x => x.names.Count < x.plan.Request.Count)
+                .ToList();
+            if (tooFew.Count > 0)
             {
-                sequences.AddRange(Run(prompt, greedy with
+                var topUps = tooFew.Select(x => x.plan with
                 {
-                    Temperature = options.Temperature,
-                    TopP = options.TopP,
-                    NumReturnSequences = options.Samples,
-                    Seed = options.Seed,
-                }, constraint));
+                    Rules = x.plan.Rules with
+                    {
+                        Names = x.plan.Request.Count - x.names.Count,
+                        TakenNames = x.names.Concat(x.plan.Rules.TakenNames).ToHashSet(StringComparer.Ordinal),
+                    },
+                }).ToList();
+                var extra = Decode(topUps, rowsPerPrompt: 1, sample: false);
+                for (var k = 0; k < tooFew.Count; k++)
+                {
+                    decoded[tooFew[k].i].AddRange(extra[k]);
+                }
             }
         }
-
-        var include = options.IncludeWords.AsEnumerable();
-        if (options.Style == NameStyle.Keyword)
-        {
-            include = include.Concat(KeywordExtractor.Extract(request.Description));
-        }
-        var ranked = Rank(sequences, vocabulary, [.. include.Select(w => w.ToLowerInvariant()).Where(w => w.Length > 0)], options.IncludeBonus)
-            .Take(request.Count)
-            .Select(c => new DomainSuggestion(c.Name, Calibration.Map(c.Score)))
-            .ToList();
-        return SuggestionResult.Success(ranked) with
-        {
-            RawText = vocabulary.TextOf(sequences[0].Tokens),
-            PromptTokens = prompt.Count,
-            CompletionTokens = sequences.Sum(s => s.Tokens.Count + (s.Finished ? 1 : 0)),
-        };
+        return [.. plans.Select((plan, i) => Result(plan, decoded[i]))];
     }
 
     public void Dispose() => _model.Dispose();
 
-    private DomainVocabulary VocabularyFor(ModelSuggesterOptions options)
+    /// <summary>The request's options laid over the suggester's: what one request's decoding and ranking use.</summary>
+    private DecodingPlan PlanFor(SuggestionRequest request)
     {
-        var tlds = options.Tlds ?? DomainSuffixes.Default;
-        var maxLabel = options.EffectiveMaxLabelLength;
-        return _vocabularies.GetOrAdd(maxLabel.ToString(CultureInfo.InvariantCulture) + ":" + string.Join(',', tlds),
-            _ => new DomainVocabulary(_tokenizer, (int)_model.Config.VocabSize, tlds, maxLabel));
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.Description, nameof(request));
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.Count, 1, nameof(request));
+        var style = request.Style ?? Options.Style;
+        var maxLabel = request.MaxLength ?? Options.MaxLabelLength;
+        if (style == NameStyle.Short)
+        {
+            maxLabel = Math.Min(maxLabel, SuggestionRequest.ShortLabelLength);
+        }
+        if (maxLabel is < 1 or > Tailor.Domains.Names.DomainSyntax.MaxLabelLength)
+        {
+            throw new ArgumentException($"max length {maxLabel} is outside 1..{Tailor.Domains.Names.DomainSyntax.MaxLabelLength}", nameof(request));
+        }
+        var tlds = request.Tlds.Count > 0 ? request.Tlds : Options.Tlds ?? DomainSuffixes.Default;
+        var vocabulary = VocabularyFor(tlds, maxLabel);
+        var exclude = Options.ExcludeWords.Concat(request.Exclude).Select(NameListRules.CleanWord).Where(w => w.Length > 0)
+            .Distinct(StringComparer.Ordinal).ToList();
+        var include = Options.IncludeWords.Concat(request.Include);
+        if (style == NameStyle.Keyword)
+        {
+            include = include.Concat(KeywordExtractor.Extract(request.Description));
+        }
+        var namesPerRow = Math.Min(request.Count, Math.Max(Options.NamesPerRow, (int)Math.Ceiling(request.Count / (double)(1 + Options.Samples))));
+        var rules = new NameListRules(vocabulary, namesPerRow, exclude, new HashSet<string>(StringComparer.Ordinal));
+        return new DecodingPlan(request, _format.PromptIds(request.Description), vocabulary, rules,
+            [.. include.Select(NameListRules.CleanWord).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal)]);
     }
 
-    private List<ScoredSequence> Run(IReadOnlyList<int> prompt, GenerationConfig config, DomainConstraint constraint)
+    private DomainVocabulary VocabularyFor(IReadOnlyList<string> tlds, int maxLabel) =>
+        _vocabularies.GetOrAdd(maxLabel.ToString(CultureInfo.InvariantCulture) + ":" + string.Join(',', tlds),
+            _ => new DomainVocabulary(_tokenizer, (int)_model.Config.VocabSize, tlds, maxLabel));
+
+    /// <summary>Decodes <paramref name="rowsPerPrompt"/> rows per plan in one batch; per plan, its rows' sequences.</summary>
+    private List<List<ScoredSequence>> Decode(List<DecodingPlan> plans, int rowsPerPrompt, bool sample)
     {
+        var constraint = new DomainConstraint([.. plans.Select(p => p.Rules)], rowsPerPrompt);
+        var longestPrompt = plans.Max(p => p.Prompt.Count);
+        var maxNewTokens = Math.Min(constraint.MaxTokens, _model.Config.MaxPositionEmbeddings - longestPrompt);
+        if (maxNewTokens < 1)
+        {
+            throw new InvalidOperationException($"a prompt's {longestPrompt} tokens leave no room in the model's {_model.Config.MaxPositionEmbeddings} positions");
+        }
         var recorder = new ChosenTokenLogProbs();
-        var generated = new TokenGenerator(_model).Generate([prompt], config with { LogitsProcessors = [constraint, recorder] });
-        return [.. generated.Select((s, row) => new ScoredSequence(s.Tokens, recorder.LogProbs[row], s.FinishReason == FinishReason.StopToken))];
+        using var sampling = sample ? new SeededSampling(rowsPerPrompt, Options.Temperature, Options.TopP, [.. plans.Select(_ => Options.Seed)]) : null;
+        List<ILogitsProcessor> processors = sampling is null ? [constraint, recorder] : [constraint, recorder, sampling];
+        var config = new GenerationConfig
+        {
+            MaxNewTokens = maxNewTokens,
+            StopTokenIds = new HashSet<int> { plans[0].Vocabulary.EosTokenId },
+            LogitsProcessors = processors,
+        };
+        var rowPrompts = plans.SelectMany(p => Enumerable.Repeat(p.Prompt, rowsPerPrompt)).ToList();
+        var generated = new TokenGenerator(_model).Generate(rowPrompts, config);
+        return [.. plans.Select((_, i) => Enumerable.Range(i * rowsPerPrompt, rowsPerPrompt)
+            .Select(row => new ScoredSequence(generated[row].Tokens, recorder.LogProbs[row], generated[row].FinishReason == FinishReason.StopToken))
+            .ToList())];
     }
+
+    private SuggestionResult Result(DecodingPlan plan, List<ScoredSequence> sequences)
+    {
+        var ranked = Rank(sequences, plan.Vocabulary, plan.Include, Options.IncludeBonus)
+            .Take(plan.Request.Count)
+            .Select(c => new DomainSuggestion(c.Name, Calibration.Map(c.Score)))
+            .ToList();
+        return SuggestionResult.Success(ranked) with
+        {
+            RawText = plan.Vocabulary.TextOf(sequences[0].Tokens),
+            PromptTokens = plan.Prompt.Count,
+            CompletionTokens = sequences.Sum(s => s.Tokens.Count + (s.Finished ? 1 : 0)),
+        };
+    }
+
+    private static HashSet<string> DistinctNames(List<ScoredSequence> sequences, DomainVocabulary vocabulary) =>
+        sequences.SelectMany(s => Names(s, vocabulary)).Select(n => n.Name).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Every finished name of every sequence with its best mean log-probability per token, best first.</summary>
     private static IEnumerable<(string Name, double Score)> Rank(
@@ -199,4 +268,7 @@ public sealed class ModelDomainSuggester : IDomainSuggester, IDisposable
 
     /// <summary>One decoded sequence: its tokens, each token's log-probability, and whether it ended with EOS.</summary>
     private sealed record ScoredSequence(IReadOnlyList<int> Tokens, IReadOnlyList<double> LogProbs, bool Finished);
+
+    /// <summary>One request as decoding sees it: its prompt, vocabulary, per-row rules and the words that earn a bonus.</summary>
+    private sealed record DecodingPlan(SuggestionRequest Request, IReadOnlyList<int> Prompt, DomainVocabulary Vocabulary, NameListRules Rules, string[] Include);
 }

@@ -20,8 +20,11 @@ public sealed record ModelSuggesterOptions
     /// <summary>Names containing one of these words are never generated.</summary>
     public IReadOnlyList<string> ExcludeWords { get; init; } = [];
 
-    /// <summary>Sampled sequences pooled with the greedy one (0: greedy only).</summary>
-    public int Samples { get; init; } = 4;
+    /// <summary>Sampled rows decoded alongside the greedy one (0: greedy only).</summary>
+    public int Samples { get; init; } = 7;
+
+    /// <summary>Names each row writes (raised when the rows could not reach the request's count otherwise).</summary>
+    public int NamesPerRow { get; init; } = 2;
 
     public double Temperature { get; init; } = 0.9;
 
@@ -35,7 +38,7 @@ public sealed record ModelSuggesterOptions
     /// <summary>The label length actually enforced: <see cref="SuggestionRequest.ShortLabelLength"/> at most for <see cref="NameStyle.Short"/>.</summary>
     public int EffectiveMaxLabelLength => Style == NameStyle.Short ? Math.Min(SuggestionRequest.ShortLabelLength, MaxLabelLength) : MaxLabelLength;
 
-    /// <summary>Sets one option from its spec form: samples, temperature, top-p, seed, style, max-label, tlds (comma list), include, exclude.</summary>
+    /// <summary>Sets one option from its spec form: samples, names-per-row, temperature, top-p, seed, style, max-label, tlds (comma list), include, exclude.</summary>
     /// <exception cref="DomainDataException">Unknown name or a value that does not parse.</exception>
     public ModelSuggesterOptions With(string name, string value)
     {
@@ -44,6 +47,7 @@ public sealed record ModelSuggesterOptions
         var options = name.Trim().ToLowerInvariant() switch
         {
             "samples" => this with { Samples = Integer(name, value) },
+            "names-per-row" or "names_per_row" => this with { NamesPerRow = Integer(name, value) },
             "temperature" => this with { Temperature = Number(name, value) },
             "top-p" or "top_p" => this with { TopP = Number(name, value) },
             "seed" => this with { Seed = Integer(name, value) },
@@ -52,7 +56,7 @@ public sealed record ModelSuggesterOptions
             "tlds" => this with { Tlds = List(value) },
             "include" => this with { IncludeWords = List(value) },
             "exclude" => this with { ExcludeWords = List(value) },
-            _ => throw new DomainDataException($"model option '{name}' is not known; known: samples, temperature, top-p, seed, max-label, style, tlds, include, exclude"),
+            _ => throw new DomainDataException($"model option '{name}' is not known; known: samples, names-per-row, temperature, top-p, seed, max-label, style, tlds, include, exclude"),
         };
         return options.Validate();
     }
@@ -60,10 +64,10 @@ public sealed record ModelSuggesterOptions
     /// <exception cref="DomainDataException">An option is out of range.</exception>
     public ModelSuggesterOptions Validate()
     {
-        if (MaxLabelLength is < 1 or > Names.DomainSyntax.MaxLabelLength || Samples < 0 || Temperature <= 0 || TopP is <= 0 or > 1)
+        if (MaxLabelLength is < 1 or > Names.DomainSyntax.MaxLabelLength || Samples < 0 || NamesPerRow < 1 || Temperature <= 0 || TopP is <= 0 or > 1)
         {
             throw new DomainDataException(
-                $"model options out of range: max-label {MaxLabelLength} (1..63), samples {Samples} (>= 0), temperature {Temperature} (> 0), top-p {TopP} (0..1]");
+                $"model options out of range: max-label {MaxLabelLength} (1..63), samples {Samples} (>= 0), names-per-row {NamesPerRow} (>= 1), temperature {Temperature} (> 0), top-p {TopP} (0..1]");
         }
         return this;
     }

@@ -174,4 +174,71 @@ public sealed class SuggestCommandTests : IDisposable
         Assert.Equal(1, bad.Code);
         Assert.StartsWith($"error: {input}:2: ", bad.Err, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void OptionFlagsReachTheSuggester()
+    {
+        var run = CliRunner.Run("suggest", "A bakery in Lyon selling sourdough", "--suggester", "baseline", "--tlds", "io, .CO.UK", "--max-length", "6",
+            "--exclude", "get,hq", "--style", "keyword", "--include", "levain", "--language", "fr");
+
+        Assert.True(run.Code == 0, run.Err);
+        var domains = System.Text.RegularExpressions.Regex.Matches(run.Out, @"^\| \d+ \| ([a-z0-9.-]+) \|", System.Text.RegularExpressions.RegexOptions.Multiline)
+            .Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(10, domains.Count);
+        Assert.All(domains, d => Assert.Matches(@"^[a-z0-9-]{1,6}\.(io|co\.uk)$", d));
+        Assert.All(domains, d => Assert.DoesNotContain("get", d, StringComparison.Ordinal));
+        Assert.All(domains, d => Assert.DoesNotContain("hq", d, StringComparison.Ordinal));
+        Assert.Equal("levain.io", domains[0]);
+
+        var bad = CliRunner.Run("suggest", "A bakery", "--suggester", "baseline", "--max-length", "64");
+        Assert.Equal(1, bad.Code);
+        Assert.Contains("'max_length' is 64", bad.Err, StringComparison.Ordinal);
+        Assert.Equal(1, CliRunner.Run("suggest", "A bakery", "--suggester", "baseline", "--tlds", "zz").Code);
+        Assert.Equal(1, CliRunner.Run("suggest", "A bakery", "--suggester", "baseline", "--style", "fancy").Code);
+    }
+
+    [Fact]
+    public void JsonlOptionsTakeTheApiKeysAndOverrideTheFlagsKeyByKey()
+    {
+        var input = Path.Combine(root, "in.jsonl");
+        var output = Path.Combine(root, "out.jsonl");
+        File.WriteAllText(input,
+            "{\"id\":\"a\",\"description\":\"A bakery in Lyon selling sourdough\",\"options\":{\"count\":4,\"tlds\":[\"co.uk\"],\"max_length\":7,\"style\":\"short\",\"include\":[\"pain\"],\"exclude\":[\"bakery\"],\"language\":\"fr\"}}\n" +
+            "{\"id\":\"b\",\"description\":\"A bakery in Lyon selling sourdough\"}\n");
+
+        var run = CliRunner.Run("suggest", "--in", input, "--out", output, "--suggester", "baseline", "--tlds", "io", "--count", "3");
+
+        Assert.True(run.Code == 0, run.Err);
+        var lines = File.ReadAllLines(output);
+        List<string> Domains(string line)
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(line);
+            return document.RootElement.GetProperty("suggestions").EnumerateArray().Select(s => s.GetProperty("domain").GetString()!).ToList();
+        }
+        var first = Domains(lines[0]);
+        Assert.Equal(4, first.Count);
+        Assert.All(first, d => Assert.Matches(@"^[a-z0-9-]{1,7}\.co\.uk$", d));
+        Assert.All(first, d => Assert.DoesNotContain("bakery", d, StringComparison.Ordinal));
+        Assert.Equal("pain.co.uk", first[0]);
+        var second = Domains(lines[1]);
+        Assert.Equal(3, second.Count);
+        Assert.All(second, d => Assert.EndsWith(".io", d, StringComparison.Ordinal));
+
+        foreach (var (options, message) in new[]
+        {
+            ("{\"max_length\":0}", "'max_length' is 0"),
+            ("{\"tlds\":\"com\"}", "'tlds' must be an array of strings"),
+            ("{\"style\":\"fancy\"}", "'style' is 'fancy'"),
+            ("{\"colour\":\"blue\"}", "unknown field 'colour'"),
+            ("{\"count\":21}", "'count' is 21"),
+            ("[1]", "'options' must be a JSON object"),
+        })
+        {
+            File.WriteAllText(input, "{\"id\":\"a\",\"description\":\"ok\"}\n{\"id\":\"b\",\"description\":\"ok\",\"options\":" + options + "}\n");
+            var bad = CliRunner.Run("suggest", "--in", input, "--out", output, "--suggester", "baseline");
+            Assert.Equal(1, bad.Code);
+            Assert.StartsWith($"error: {input}:2: ", bad.Err, StringComparison.Ordinal);
+            Assert.Contains(message, bad.Err, StringComparison.Ordinal);
+        }
+    }
 }

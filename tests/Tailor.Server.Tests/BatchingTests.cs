@@ -76,4 +76,41 @@ public sealed class BatchingTests
         Assert.Equal(KeywordBaselineSuggester.Suggest(new SuggestionRequest("coffee shop")).Suggestions, results[0].Suggestions);
         Assert.Equal(KeywordBaselineSuggester.Suggest(new SuggestionRequest("dog grooming salon")).Suggestions, results[1].Suggestions);
     }
+
+    [Fact]
+    public async Task Requests_with_options_go_through_the_batcher_whole()
+    {
+        var suggester = new RecordingBatchSuggester(TimeSpan.FromMilliseconds(20));
+        var options = new ServerOptions { MaxBatch = 8, BatchWindow = TimeSpan.FromMilliseconds(100) };
+        await using var server = await RunningServer.StartAsync(suggester, options);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(i => server.Client.PostAsync("/v1/suggest", ApiClient.Json(new
+        {
+            business_description = $"client{i}",
+            count = 2,
+            tlds = new[] { i % 2 == 0 ? "io" : "co.uk" },
+            max_length = 12,
+            style = "short",
+            include = new[] { "bean" },
+            exclude = new[] { "get" },
+            language = "fr",
+        }))));
+
+        Assert.Equal(Enumerable.Range(0, 4).Select(i => $"client{i}.{(i % 2 == 0 ? "io" : "co.uk")}"),
+            answers.Select(a => a.Body.GetProperty("suggestions")[0].GetProperty("domain").GetString()));
+        var seen = suggester.Requests.OrderBy(r => r.Description, StringComparer.Ordinal).ToList();
+        Assert.Equal(4, seen.Count);
+        Assert.All(seen, r =>
+        {
+            Assert.Equal(2, r.Count);
+            Assert.Equal(12, r.MaxLength);
+            Assert.Equal(8, r.EffectiveMaxLength);
+            Assert.Equal(NameStyle.Short, r.Style);
+            Assert.Equal(["bean"], r.Include);
+            Assert.Equal(["get"], r.Exclude);
+            Assert.Equal("fr", r.Language);
+        });
+        Assert.Equal(["io"], seen[0].Tlds);
+        Assert.Equal(["co.uk"], seen[1].Tlds);
+    }
 }

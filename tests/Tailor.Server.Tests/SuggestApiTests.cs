@@ -52,33 +52,74 @@ public sealed class SuggestApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Tlds_filter_and_exclude_drop_names_include_ranks_first()
+    public async Task Options_reach_the_baseline_and_every_name_obeys_them()
     {
         var (status, body) = await _server.Client.PostAsync("/v1/suggest", ApiClient.Json(new
         {
             business_description = Coffee,
             count = 5,
-            tlds = new[] { ".COM" },
-            include = new[] { "downtown" },
-            exclude = new[] { "get" },
+            tlds = new[] { ".COM", "shop" },
+            max_length = 10,
+            include = new[] { "bean" },
+            exclude = new[] { "get", "vegan" },
             style = "keyword",
             language = "en-US",
         }));
 
         Assert.Equal(HttpStatusCode.OK, status);
+        Assert.False(body.TryGetProperty("message", out _));
         var domains = body.GetProperty("suggestions").EnumerateArray().Select(s => s.GetProperty("domain").GetString()!).ToList();
-        Assert.NotEmpty(domains);
-        Assert.All(domains, d => Assert.EndsWith(".com", d, StringComparison.Ordinal));
+        Assert.Equal(5, domains.Count);
+        Assert.All(domains, d => Assert.Matches(@"^[a-z0-9-]{1,10}\.(com|shop)$", d));
         Assert.All(domains, d => Assert.DoesNotContain("get", d, StringComparison.Ordinal));
-        // The suggester was asked for 3 x 5 names; the filters and the preference are applied to those.
-        var asked = KeywordBaselineSuggester.Suggest(new SuggestionRequest(Coffee) { Count = 15 }).Suggestions.Select(s => s.Domain)
-            .Where(d => d.EndsWith(".com", StringComparison.Ordinal) && !d.Contains("get", StringComparison.Ordinal))
-            .ToList();
-        var expected = asked.Where(d => d.Contains("downtown", StringComparison.Ordinal))
-            .Concat(asked.Where(d => !d.Contains("downtown", StringComparison.Ordinal))).Take(5);
-        Assert.Equal(expected, domains);
-        Assert.Contains(asked, d => d.Contains("downtown", StringComparison.Ordinal));
-        Assert.Contains("downtown", domains[0], StringComparison.Ordinal);
+        Assert.All(domains, d => Assert.DoesNotContain("vegan", d, StringComparison.Ordinal));
+        Assert.Equal("bean.com", domains[0]);
+        // The baseline answered the request itself: nothing was filtered or re-ranked after it.
+        var direct = KeywordBaselineSuggester.Suggest(new SuggestionRequest(Coffee)
+        {
+            Count = 5,
+            Tlds = ["com", "shop"],
+            MaxLength = 10,
+            Include = ["bean"],
+            Exclude = ["get", "vegan"],
+            Style = NameStyle.Keyword,
+            Language = "en-US",
+        });
+        Assert.Equal(direct.Suggestions.Select(s => s.Domain), domains);
+    }
+
+    [Fact]
+    public async Task Short_style_keeps_labels_to_eight_characters()
+    {
+        var (status, body) = await _server.Client.PostAsync("/v1/suggest", ApiClient.Json(new { business_description = Coffee, style = "short" }));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var domains = body.GetProperty("suggestions").EnumerateArray().Select(s => s.GetProperty("domain").GetString()!).ToList();
+        Assert.Equal(10, domains.Count);
+        Assert.All(domains, d => Assert.InRange(d.IndexOf('.', StringComparison.Ordinal), 1, 8));
+    }
+
+    [Fact]
+    public async Task A_suggester_ignoring_the_options_has_its_breaking_names_dropped_with_a_note()
+    {
+        await using var server = await RunningServer.StartAsync(new FixedSuggester("beanery.com", "bean.io", "getbeans.com", "coffeebeanhouse.com", "roast.com"));
+
+        var (status, body) = await server.Client.PostAsync("/v1/suggest", ApiClient.Json(new
+        {
+            business_description = Coffee,
+            count = 3,
+            tlds = new[] { "com" },
+            max_length = 10,
+            exclude = new[] { "get" },
+        }));
+        var (_, plain) = await server.Client.PostAsync("/v1/suggest", ApiClient.Json(new { business_description = Coffee, count = 3 }));
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(["beanery.com", "roast.com"], body.GetProperty("suggestions").EnumerateArray().Select(s => s.GetProperty("domain").GetString()));
+        Assert.Equal("only 2 of the 3 names asked for met the request's options.", body.GetProperty("message").GetString());
+        // A compliant answer passes unchanged: names, order and confidences.
+        Assert.Equal(["beanery.com", "bean.io", "getbeans.com"], plain.GetProperty("suggestions").EnumerateArray().Select(s => s.GetProperty("domain").GetString()));
+        Assert.Equal(5.0 / 6, plain.GetProperty("suggestions")[0].GetProperty("confidence").GetDouble(), 9);
     }
 
     public static TheoryData<string, string, HttpStatusCode, string> Invalid() => new()
@@ -100,6 +141,11 @@ public sealed class SuggestApiTests : IAsyncLifetime
         { "tld malformed", """{"business_description":"coffee","tlds":["c m"]}""", HttpStatusCode.UnprocessableEntity, "top-level domain" },
         { "style unknown", """{"business_description":"coffee","style":"fancy"}""", HttpStatusCode.UnprocessableEntity, "'brandable', 'keyword' or 'short'" },
         { "unknown field", """{"business_description":"coffee","colour":"blue"}""", HttpStatusCode.BadRequest, "unknown field 'colour'" },
+        { "max_length a string", """{"business_description":"coffee","max_length":"8"}""", HttpStatusCode.BadRequest, "'max_length' must be an integer" },
+        { "max_length a fraction", """{"business_description":"coffee","max_length":7.5}""", HttpStatusCode.BadRequest, "'max_length' must be an integer" },
+        { "max_length 0", """{"business_description":"coffee","max_length":0}""", HttpStatusCode.UnprocessableEntity, "between 1 and 63" },
+        { "max_length 64", """{"business_description":"coffee","max_length":64}""", HttpStatusCode.UnprocessableEntity, "between 1 and 63" },
+        { "tld not registrable", """{"business_description":"coffee","tlds":["zz"]}""", HttpStatusCode.UnprocessableEntity, "no name can be registered" },
         { "language malformed", """{"business_description":"coffee","language":"english please"}""", HttpStatusCode.UnprocessableEntity, "language tag" },
     };
 

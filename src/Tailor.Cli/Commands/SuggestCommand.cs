@@ -7,17 +7,25 @@ using Spectre.Console;
 using Tailor.Domains;
 using Tailor.Domains.Availability;
 using Tailor.Domains.Suggestions;
+using Tailor.Server.Api;
 
 namespace Tailor.Cli.Commands;
 
 /// <summary>
 /// <c>tailor suggest "description"</c> prints a ranked table; <c>tailor suggest --in X.jsonl --out Y.jsonl</c> reads
 /// <c>{"id","description","options"?}</c> lines and writes <c>{"id","status","suggestions":[...],"message"?}</c> lines.
+/// The option flags (--tlds, --max-length, --style, --include, --exclude, --language) set the request's options; a
+/// line's "options" object takes the keys of the API's body (count, tlds, max_length, style, include, exclude,
+/// language) and overrides the flags key by key. Both are checked by the server's own parser
+/// (<see cref="SuggestRequestParser.ParseOptions"/>), so the CLI and the API accept exactly the same values.
 /// </summary>
 internal static class SuggestCommand
 {
     /// <summary>The suggester until the trained model ships: the guard in front of the rule-based baseline.</summary>
     public const string DefaultSuggester = "guarded:baseline";
+
+    /// <summary>The most names one request may ask for, as the server's default.</summary>
+    private const int MaxCount = 20;
 
     public static Command Create()
     {
@@ -28,9 +36,15 @@ internal static class SuggestCommand
         var output = new Option<string?>("--out") { Description = "JSONL of results (with --in)" };
         var availability = new Option<bool>("--check-availability") { Description = "Check each name by DNS (and RDAP where the TLD has it)" };
         var resolver = new Option<string?>("--resolver") { Description = "DNS resolver IP[:port] for --check-availability (default: /etc/resolv.conf)" };
+        var tlds = new Option<string?>("--tlds") { Description = "Suffixes the names must end in, comma separated (com,io,co.uk)" };
+        var maxLength = new Option<int?>("--max-length") { Description = "Longest label, the name before its suffix (1-63)" };
+        var style = new Option<string?>("--style") { Description = "brandable, keyword or short (labels of at most 8 characters)" };
+        var include = new Option<string?>("--include") { Description = "Words the names should contain, comma separated (those rank first)" };
+        var exclude = new Option<string?>("--exclude") { Description = "Words no name may contain, comma separated" };
+        var language = new Option<string?>("--language") { Description = "The description's language as a BCP 47 tag (en, fr, pt-BR)" };
         var command = new Command("suggest", "Suggest domain names for a business description (or a JSONL file of them)")
         {
-            description, suggester, count, input, output, availability, resolver,
+            description, suggester, count, input, output, availability, resolver, tlds, maxLength, style, include, exclude, language,
         };
         command.SetAction(parse => CliErrors.Run(() =>
         {
@@ -39,11 +53,29 @@ internal static class SuggestCommand
             {
                 throw new DomainDataException($"--count must be 1-20, got {n}.");
             }
+            var flags = new JsonObject { ["count"] = n };
+            AddList(flags, "tlds", parse.GetValue(tlds));
+            if (parse.GetValue(maxLength) is { } max)
+            {
+                flags["max_length"] = max;
+            }
+            if (parse.GetValue(style) is { } chosenStyle)
+            {
+                flags["style"] = chosenStyle;
+            }
+            AddList(flags, "include", parse.GetValue(include));
+            AddList(flags, "exclude", parse.GetValue(exclude));
+            if (parse.GetValue(language) is { } tag)
+            {
+                flags["language"] = tag;
+            }
+            // The flags are checked before the suggester loads or any line is read.
+            var defaults = WithOptions("flag check", flags, "options");
             var chosen = SuggesterSpec.Parse(parse.GetValue(suggester)!);
             if (parse.GetValue(input) is { } inPath)
             {
                 var outPath = parse.GetValue(output) ?? throw new DomainDataException("--in needs --out.");
-                Batch(chosen, inPath, outPath, n);
+                Batch(chosen, inPath, outPath, flags);
                 return;
             }
             var text = parse.GetValue(description);
@@ -55,7 +87,7 @@ internal static class SuggestCommand
             {
                 throw new DomainDataException($"the description has {text.Length} characters; at most 2,000 are accepted.");
             }
-            var result = chosen.SuggestAsync(new SuggestionRequest(text) { Count = n }).GetAwaiter().GetResult();
+            var result = chosen.SuggestAsync(defaults with { Description = text }).GetAwaiter().GetResult();
             var checks = parse.GetValue(availability) && result.Status == SuggestionStatus.Success
                 ? Availability(result.Suggestions.Select(s => s.Domain).ToList(), parse.GetValue(resolver))
                 : null;
@@ -90,7 +122,7 @@ internal static class SuggestCommand
     }
 
     /// <summary>Every line is read and checked before the first request, so a bad line stops the job before it starts.</summary>
-    private static void Batch(IDomainSuggester suggester, string inPath, string outPath, int count)
+    private static void Batch(IDomainSuggester suggester, string inPath, string outPath, JsonObject flags)
     {
         if (!File.Exists(inPath))
         {
@@ -103,7 +135,7 @@ internal static class SuggestCommand
             lineNumber++;
             if (!string.IsNullOrWhiteSpace(line))
             {
-                requests.Add(ParseLine(line, $"{inPath}:{lineNumber}", count));
+                requests.Add(ParseLine(line, $"{inPath}:{lineNumber}", flags));
             }
         }
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(outPath))!);
@@ -124,7 +156,7 @@ internal static class SuggestCommand
         Console.WriteLine($"{requests.Count} results -> {outPath}");
     }
 
-    private static (string Id, SuggestionRequest Request) ParseLine(string line, string where, int defaultCount)
+    private static (string Id, SuggestionRequest Request) ParseLine(string line, string where, JsonObject flags)
     {
         JsonNode? node;
         try
@@ -149,14 +181,43 @@ internal static class SuggestCommand
         {
             throw new DomainDataException($"{where}: the description has {description.Length} characters; at most 2,000 are accepted.");
         }
-        var count = defaultCount;
-        if (json["options"] is JsonObject options && options["count"] is JsonValue c)
+        var options = (JsonObject)flags.DeepClone();
+        if (json["options"] is JsonObject lineOptions)
         {
-            count = c.TryGetValue<int>(out var value) && value is >= 1 and <= 20
-                ? value
-                : throw new DomainDataException($"{where}: 'options.count' must be an integer 1-20.");
+            foreach (var (key, value) in lineOptions)
+            {
+                options[key] = value?.DeepClone();
+            }
         }
-        return (id, new SuggestionRequest(description) { Count = count });
+        else if (json["options"] is not null)
+        {
+            throw new DomainDataException($"{where}: 'options' must be a JSON object.");
+        }
+        return (id, WithOptions(description, options, where));
+    }
+
+    /// <summary>A request for <paramref name="description"/> with <paramref name="options"/> as the API reads them; <paramref name="where"/> leads any error.</summary>
+    private static SuggestionRequest WithOptions(string description, JsonObject options, string where)
+    {
+        using var document = JsonDocument.Parse(options.ToJsonString());
+        try
+        {
+            return SuggestRequestParser.ParseOptions(document.RootElement, description, MaxCount);
+        }
+        catch (ApiRequestException e)
+        {
+            throw new DomainDataException($"{where}: {e.Message}", e);
+        }
+    }
+
+    /// <summary>A comma-separated flag as a JSON array under <paramref name="key"/>; nothing when the flag is absent.</summary>
+    private static void AddList(JsonObject options, string key, string? commaSeparated)
+    {
+        if (commaSeparated is not null)
+        {
+            options[key] = new JsonArray([.. commaSeparated.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                .Select(item => (JsonNode?)JsonValue.Create(item))]);
+        }
     }
 
     private static string ResultLine(string id, SuggestionResult result)

@@ -5,9 +5,10 @@ namespace Tailor.Domains.Guard;
 
 /// <summary>
 /// Puts the safety guard around any suggester: a request the <see cref="SafetyGuard"/> blocks never reaches the inner
-/// suggester and is refused with the guard's message and category; otherwise the inner suggester is asked for a few
-/// more names than wanted, names <see cref="OutputScreen"/> rejects (unsafe words, brand look-alikes) are dropped and
-/// the first <see cref="SuggestionRequest.Count"/> survivors are returned.
+/// suggester and is refused with the guard's message and category (the guard reads the description and the request's
+/// include words, which are client text that ends up in names); otherwise the inner suggester gets the whole request,
+/// options and all, asking for a few more names than wanted; names <see cref="OutputScreen"/> rejects (unsafe words,
+/// brand look-alikes) are dropped and the first <see cref="SuggestionRequest.Count"/> survivors are returned.
 /// </summary>
 public sealed class GuardedSuggester(IDomainSuggester inner, SafetyGuard guard) : IDomainSuggester
 {
@@ -27,7 +28,7 @@ public sealed class GuardedSuggester(IDomainSuggester inner, SafetyGuard guard) 
     public async Task<SuggestionResult> SuggestAsync(SuggestionRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var verdict = _guard.Check(request.Description);
+        var verdict = _guard.Check(request.Include.Count == 0 ? request.Description : request.Description + " " + string.Join(' ', request.Include));
         if (verdict.Blocked)
         {
             return SuggestionResult.Blocked(verdict.Message!, verdict.Category);

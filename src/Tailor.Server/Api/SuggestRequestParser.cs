@@ -1,14 +1,17 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Tailor.Domains.Names;
 using Tailor.Domains.Suggestions;
 
 namespace Tailor.Server.Api;
 
 /// <summary>
-/// Checks a POST /v1/suggest body field by field. Unknown fields and wrong JSON types are 400 (the client sent
-/// something else than it meant); well-typed values out of bounds (empty or too long description, count outside
-/// 1..max, a malformed TLD, an unknown style) are 422. Null counts as absent for the optional fields.
+/// Checks a POST /v1/suggest body field by field into a <see cref="SuggestionRequest"/>, options and all. Unknown
+/// fields and wrong JSON types are 400 (the client sent something else than it meant); well-typed values out of bounds
+/// (empty or too long description, count outside 1..max, max_length outside 1..63, a malformed TLD or one no name can
+/// be registered under, an unknown style) are 422. Null counts as absent for the optional fields. The CLI reads the
+/// "options" of its JSONL requests with <see cref="ParseOptions"/>, so both accept the same keys and values.
 /// </summary>
 public static partial class SuggestRequestParser
 {
@@ -16,29 +19,51 @@ public static partial class SuggestRequestParser
 
     private const int MaxListItems = 20;
 
-    private static readonly string[] Fields = [DescriptionField, "count", "tlds", "style", "include", "exclude", "language"];
+    /// <summary>The option keys, as the API's body and the CLI's JSONL "options" object name them.</summary>
+    public static IReadOnlyList<string> OptionFields { get; } = ["count", "tlds", "max_length", "style", "include", "exclude", "language"];
 
     /// <exception cref="ApiRequestException">The body is not an acceptable request.</exception>
-    public static SuggestApiRequest Parse(JsonElement body, ServerOptions options)
+    public static SuggestionRequest Parse(JsonElement body, ServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        CheckFields(body, [DescriptionField, .. OptionFields]);
+        var description = Description(body, DescriptionField, options.MaxDescriptionLength);
+        return Options(body, description, options.MaxCount);
+    }
+
+    /// <summary>A request for <paramref name="description"/> with the options of <paramref name="options"/> (an object of <see cref="OptionFields"/> only).</summary>
+    /// <exception cref="ApiRequestException">The options are not acceptable.</exception>
+    public static SuggestionRequest ParseOptions(JsonElement options, string description, int maxCount)
+    {
+        if (options.ValueKind != JsonValueKind.Object)
+        {
+            throw ApiRequestException.BadRequest($"the options must be a JSON object, not {options.ValueKind.ToString().ToLowerInvariant()}.");
+        }
+        CheckFields(options, OptionFields);
+        return Options(options, description, maxCount);
+    }
+
+    private static void CheckFields(JsonElement body, IReadOnlyList<string> fields)
+    {
         foreach (var property in body.EnumerateObject())
         {
-            if (!Fields.Contains(property.Name, StringComparer.Ordinal))
+            if (!fields.Contains(property.Name, StringComparer.Ordinal))
             {
-                throw ApiRequestException.BadRequest($"unknown field '{property.Name}'; accepted fields: {string.Join(", ", Fields)}.");
+                throw ApiRequestException.BadRequest($"unknown field '{property.Name}'; accepted fields: {string.Join(", ", fields)}.");
             }
         }
-        var description = Description(body, DescriptionField, options.MaxDescriptionLength);
-        return new SuggestApiRequest(
-            description,
-            Count(body, options.MaxCount),
-            Words(body, "tlds", TldPattern(), "a top-level domain such as 'com' or 'co.uk'", trimDot: true),
-            Style(body),
-            Words(body, "include", WordPattern(), "a word of letters, digits and hyphens", trimDot: false),
-            Words(body, "exclude", WordPattern(), "a word of letters, digits and hyphens", trimDot: false),
-            Language(body));
     }
+
+    private static SuggestionRequest Options(JsonElement body, string description, int maxCount) => new(description)
+    {
+        Count = Count(body, maxCount),
+        Tlds = Tlds(body),
+        MaxLength = MaxLength(body),
+        Style = Style(body),
+        Include = Words(body, "include", WordPattern(), "a word of letters, digits and hyphens", trimDot: false),
+        Exclude = Words(body, "exclude", WordPattern(), "a word of letters, digits and hyphens", trimDot: false),
+        Language = Language(body),
+    };
 
     /// <summary>A description that is text, not blank, and at most <paramref name="maxLength"/> characters (Unicode scalars).</summary>
     /// <exception cref="ApiRequestException">It is not.</exception>
@@ -86,6 +111,38 @@ public static partial class SuggestRequestParser
         return (int)count;
     }
 
+    /// <summary>Well-formed suffixes that are also public suffixes a name can be registered under ("co.uk" yes, "zz" no).</summary>
+    private static List<string> Tlds(JsonElement body)
+    {
+        var tlds = Words(body, "tlds", TldPattern(), "a top-level domain such as 'com' or 'co.uk'", trimDot: true);
+        foreach (var tld in tlds)
+        {
+            if (NameConstraints.TldProblem(tld) is { } problem)
+            {
+                throw ApiRequestException.Unprocessable($"'tlds' holds '{tld}', under which no name can be registered ({problem}).");
+            }
+        }
+        return tlds;
+    }
+
+    private static int? MaxLength(JsonElement body)
+    {
+        if (!body.TryGetProperty("max_length", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+        if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt64(out var length))
+        {
+            throw WrongType("max_length", "an integer", value);
+        }
+        if (length < 1 || length > DomainSyntax.MaxLabelLength)
+        {
+            throw ApiRequestException.Unprocessable(string.Create(CultureInfo.InvariantCulture,
+                $"'max_length' is {length}; it must be between 1 and {DomainSyntax.MaxLabelLength} (the label, without its top-level domain)."));
+        }
+        return (int)length;
+    }
+
     private static List<string> Words(JsonElement body, string field, Regex pattern, string what, bool trimDot)
     {
         if (!body.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
@@ -125,7 +182,7 @@ public static partial class SuggestRequestParser
         return words;
     }
 
-    private static SuggestionStyle? Style(JsonElement body)
+    private static NameStyle? Style(JsonElement body)
     {
         if (!body.TryGetProperty("style", out var value) || value.ValueKind == JsonValueKind.Null)
         {
@@ -137,9 +194,9 @@ public static partial class SuggestRequestParser
         }
         return value.GetString()!.Trim().ToLowerInvariant() switch
         {
-            "brandable" => SuggestionStyle.Brandable,
-            "keyword" => SuggestionStyle.Keyword,
-            "short" => SuggestionStyle.Short,
+            "brandable" => NameStyle.Brandable,
+            "keyword" => NameStyle.Keyword,
+            "short" => NameStyle.Short,
             var other => throw ApiRequestException.Unprocessable($"'style' is '{other}'; it must be 'brandable', 'keyword' or 'short'."),
         };
     }

@@ -8,7 +8,8 @@ namespace Tailor.Server.Chat;
 /// <summary>
 /// Reads an OpenAI chat.completions request as a suggestion request. The last user message is the business
 /// description (without the "Business description: " lead of <see cref="ChatSuggesterPrompt.User"/>); a system
-/// message that is exactly Tailor's own prompt (<see cref="ChatSuggesterPrompt.System"/>) sets the count it names.
+/// message that is Tailor's own prompt (<see cref="ChatSuggesterPrompt.System(int)"/>) sets the count it names; the
+/// option lines a request's options append to it are accepted but not read (the /v1/suggest API takes options).
 /// Other OpenAI fields (temperature, max_tokens, ...) are accepted and ignored; "stream": true is refused.
 /// </summary>
 public static class ChatCompletionParser
@@ -92,7 +93,8 @@ public static class ChatCompletionParser
         {
             for (var count = 1; count <= maxCount; count++)
             {
-                if (string.Equals(system, ChatSuggesterPrompt.System(count), StringComparison.Ordinal))
+                var prompt = ChatSuggesterPrompt.System(count);
+                if (string.Equals(system, prompt, StringComparison.Ordinal) || system.StartsWith(prompt + "\n", StringComparison.Ordinal))
                 {
                     return count;
                 }

@@ -15,6 +15,8 @@ public sealed class GuardedSuggesterTests
 
         public int LastCount { get; private set; }
 
+        public SuggestionRequest? LastRequest { get; private set; }
+
         public string Name => "fixed";
 
         public IReadOnlyDictionary<string, string> Settings { get; } = new Dictionary<string, string> { ["k"] = "v" };
@@ -23,6 +25,7 @@ public sealed class GuardedSuggesterTests
         {
             Calls++;
             LastCount = request.Count;
+            LastRequest = request;
             return Task.FromResult(SuggestionResult.Success(domains.Select((d, i) => new DomainSuggestion(d, 1 - (0.05 * i))).ToList()));
         }
     }
@@ -70,5 +73,30 @@ public sealed class GuardedSuggesterTests
         Assert.Equal(3 + GuardedSuggester.SpareNames, inner.LastCount);
         Assert.Equal(["breadly.com", "crumbhouse.com", "loafly.io"], result.Suggestions.Select(s => s.Domain));
         Assert.Equal("v", guarded.Settings["k"]);
+    }
+    [Fact]
+    public async Task An_unsafe_include_word_blocks_the_request_and_options_otherwise_reach_the_inner_suggester()
+    {
+        var inner = new FixedSuggester("breadly.io");
+        var guarded = new GuardedSuggester(inner, Shipped.Value);
+        var request = new SuggestionRequest("A bakery in Leeds") { Count = 3, Tlds = ["io"], MaxLength = 9, Style = NameStyle.Short, Exclude = ["get"], Language = "en" };
+
+        var blocked = await guarded.SuggestAsync(request with { Include = ["isis"] });
+
+        Assert.Equal(SuggestionStatus.Blocked, blocked.Status);
+        Assert.Equal(SafetyCategories.Terrorism, blocked.Category);
+        Assert.Equal(0, inner.Calls);
+
+        var passed = await guarded.SuggestAsync(request with { Include = ["bread"] });
+
+        Assert.Equal(SuggestionStatus.Success, passed.Status);
+        var seen = inner.LastRequest!;
+        Assert.Equal(3 + GuardedSuggester.SpareNames, seen.Count);
+        Assert.Equal(["io"], seen.Tlds);
+        Assert.Equal(9, seen.MaxLength);
+        Assert.Equal(NameStyle.Short, seen.Style);
+        Assert.Equal(["bread"], seen.Include);
+        Assert.Equal(["get"], seen.Exclude);
+        Assert.Equal("en", seen.Language);
     }
 }

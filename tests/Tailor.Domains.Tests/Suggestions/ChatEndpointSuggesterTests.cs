@@ -141,4 +141,74 @@ public sealed class ChatEndpointSuggesterTests : IAsyncLifetime
         // 2 for the recovered call, then MaxAttempts (2) for the failed one.
         Assert.Equal(4, _server.Requests);
     }
+    [Fact]
+    public async Task The_prompt_states_the_options_and_without_options_is_the_versioned_text()
+    {
+        _server.Respond = _ => FakeReply.Answer(FakeTeacherServer.DomainsJson(["bean.io"]));
+        var request = new SuggestionRequest("A bakery in Lyon")
+        {
+            Count = 3,
+            Tlds = ["io", "co.uk"],
+            MaxLength = 6,
+            Style = NameStyle.Keyword,
+            Include = ["bean"],
+            Exclude = ["vegan"],
+            Language = "fr",
+        };
+
+        await Suggester().SuggestAsync(request);
+        await Suggester().SuggestAsync(new SuggestionRequest("A bakery in Lyon") { Count = 3 });
+
+        var received = _server.Received.ToList();
+        var system = (string)received[0].Body["messages"]![0]!["content"]!;
+        Assert.StartsWith(ChatSuggesterPrompt.System(3) + "\n", system, StringComparison.Ordinal);
+        Assert.Contains("Use only these top-level domains: .io, .co.uk.", system, StringComparison.Ordinal);
+        Assert.Contains("at most 6 characters", system, StringComparison.Ordinal);
+        Assert.Contains("Style: keyword", system, StringComparison.Ordinal);
+        Assert.Contains("contain one of these words: bean.", system, StringComparison.Ordinal);
+        Assert.Contains("Never use these words in a name: vegan.", system, StringComparison.Ordinal);
+        Assert.Contains("language is fr", system, StringComparison.Ordinal);
+        Assert.Equal(ChatSuggesterPrompt.System(3), (string)received[1].Body["messages"]![0]!["content"]!);
+    }
+
+    [Fact]
+    public async Task Names_breaking_the_options_are_dropped_and_the_endpoint_asked_once_more()
+    {
+        _server.Respond = request => FakeReply.Answer(FakeTeacherServer.DomainsJson(request.Number == 1
+            ? ["levain.io", "sourdoughlyon.io", "bake.com", "getbread.io", "crumb.io"]
+            : ["crumb.io", "loaf.com", "miche.io", "boule.io"]));
+        var request = new SuggestionRequest("A bakery in Lyon selling sourdough") { Count = 4, Tlds = ["io"], MaxLength = 8, Exclude = ["get"] };
+
+        var result = await Suggester().SuggestAsync(request);
+
+        Assert.Equal(["levain.io", "crumb.io", "miche.io", "boule.io"], result.Suggestions.Select(s => s.Domain));
+        Assert.Equal(2, _server.Requests);
+        var correction = _server.Received.Single(r => r.Number == 2);
+        Assert.Contains("sourdoughlyon.io (label longer than 8 characters)", correction.LastUserPrompt, StringComparison.Ordinal);
+        Assert.Contains("bake.com (not under .io)", correction.LastUserPrompt, StringComparison.Ordinal);
+        Assert.Contains("getbread.io (contains the excluded word 'get')", correction.LastUserPrompt, StringComparison.Ordinal);
+        Assert.Contains("2 more distinct names", correction.LastUserPrompt, StringComparison.Ordinal);
+        // The endpoint sees its own first answer in the conversation.
+        Assert.Equal("assistant", (string?)correction.Body["messages"]![2]!["role"]);
+        Assert.Equal(2 * FakeTeacherServer.PromptTokens, result.PromptTokens);
+        Assert.Equal(2 * FakeTeacherServer.CompletionTokens, result.CompletionTokens);
+        Assert.Contains("sourdoughlyon.io", result.RawText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Without_options_unregistrable_names_are_dropped_and_nothing_is_asked_again()
+    {
+        var result = await AnswerAsync(FakeTeacherServer.DomainsJson(["shop.bakery.com", "bakery.notatld", "bakery.co.uk", "lyonbread.com"]));
+
+        Assert.Equal(["bakery.co.uk", "lyonbread.com"], result.Suggestions.Select(s => s.Domain));
+        Assert.Equal(1, _server.Requests);
+    }
+
+    [Fact]
+    public async Task A_suffix_no_name_can_be_registered_under_is_refused_before_any_call()
+    {
+        await Assert.ThrowsAsync<ArgumentException>(() => Suggester().SuggestAsync(new SuggestionRequest("A bakery") { Tlds = ["zz"] }));
+
+        Assert.Equal(0, _server.Requests);
+    }
 }

@@ -19,14 +19,25 @@ function reset() {
   statusLine.textContent = "";
 }
 
+// A comma-separated field as a list, blanks dropped.
+function list(id) {
+  return document.getElementById(id).value.split(",").map(t => t.trim()).filter(t => t.length > 0);
+}
+
 function request() {
   const body = { business_description: document.getElementById("description").value };
   const count = parseInt(document.getElementById("count").value, 10);
   if (!Number.isNaN(count)) body.count = count;
-  const tlds = document.getElementById("tlds").value.split(",").map(t => t.trim()).filter(t => t.length > 0);
+  const tlds = list("tlds");
   if (tlds.length > 0) body.tlds = tlds;
   const style = document.getElementById("style").value;
   if (style) body.style = style;
+  const maxLength = parseInt(document.getElementById("max-length").value, 10);
+  if (!Number.isNaN(maxLength)) body.max_length = maxLength;
+  const include = list("include");
+  if (include.length > 0) body.include = include;
+  const exclude = list("exclude");
+  if (exclude.length > 0) body.exclude = exclude;
   return body;
 }
 

@@ -9,8 +9,10 @@ namespace Tailor.Domains.Guard;
 /// include words, which are client text that ends up in names); otherwise the inner suggester gets the whole request,
 /// options and all, asking for a few more names than wanted; names <see cref="OutputScreen"/> rejects (unsafe words,
 /// brand look-alikes) are dropped and the first <see cref="SuggestionRequest.Count"/> survivors are returned.
+/// A batch is screened request by request and what passes goes to the inner suggester as one batch when it takes
+/// batches (<see cref="IBatchDomainSuggester"/>).
 /// </summary>
-public sealed class GuardedSuggester(IDomainSuggester inner, SafetyGuard guard) : IDomainSuggester
+public sealed class GuardedSuggester(IDomainSuggester inner, SafetyGuard guard) : IDomainSuggester, IBatchDomainSuggester
 {
     /// <summary>Extra names asked of the inner suggester so that screening still leaves enough.</summary>
     public const int SpareNames = 5;
@@ -25,20 +27,39 @@ public sealed class GuardedSuggester(IDomainSuggester inner, SafetyGuard guard) 
         ["guard_threshold"] = _guard.Model.Threshold.ToString("0.####", CultureInfo.InvariantCulture),
     };
 
-    public async Task<SuggestionResult> SuggestAsync(SuggestionRequest request, CancellationToken cancellationToken = default)
+    public async Task<SuggestionResult> SuggestAsync(SuggestionRequest request, CancellationToken cancellationToken = default) =>
+        (await SuggestBatchAsync([request], cancellationToken).ConfigureAwait(false))[0];
+
+    public async Task<IReadOnlyList<SuggestionResult>> SuggestBatchAsync(IReadOnlyList<SuggestionRequest> requests, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        var verdict = _guard.Check(request.Include.Count == 0 ? request.Description : request.Description + " " + string.Join(' ', request.Include));
-        if (verdict.Blocked)
+        ArgumentNullException.ThrowIfNull(requests);
+        var results = new SuggestionResult?[requests.Count];
+        var passed = new List<int>();
+        for (var i = 0; i < requests.Count; i++)
         {
-            return SuggestionResult.Blocked(verdict.Message!, verdict.Category);
+            ArgumentNullException.ThrowIfNull(requests[i], nameof(requests));
+            var request = requests[i];
+            var verdict = _guard.Check(request.Include.Count == 0 ? request.Description : request.Description + " " + string.Join(' ', request.Include));
+            if (verdict.Blocked)
+            {
+                results[i] = SuggestionResult.Blocked(verdict.Message!, verdict.Category);
+            }
+            else
+            {
+                passed.Add(i);
+            }
         }
-        var result = await _inner.SuggestAsync(request with { Count = request.Count + SpareNames }, cancellationToken).ConfigureAwait(false);
-        if (result.Status != SuggestionStatus.Success)
+        var asked = passed.Select(i => requests[i] with { Count = requests[i].Count + SpareNames }).ToList();
+        IReadOnlyList<SuggestionResult> answers = _inner is IBatchDomainSuggester batch && asked.Count > 0
+            ? await batch.SuggestBatchAsync(asked, cancellationToken).ConfigureAwait(false)
+            : await Task.WhenAll(asked.Select(r => _inner.SuggestAsync(r, cancellationToken))).ConfigureAwait(false);
+        for (var k = 0; k < passed.Count; k++)
         {
-            return result;
+            var result = answers[k];
+            results[passed[k]] = result.Status != SuggestionStatus.Success
+                ? result
+                : result with { Suggestions = [.. result.Suggestions.Where(s => OutputScreen.Check(s.Domain) is null).Take(requests[passed[k]].Count)] };
         }
-        var kept = result.Suggestions.Where(s => OutputScreen.Check(s.Domain) is null).Take(request.Count).ToList();
-        return result with { Suggestions = kept };
+        return results!;
     }
 }

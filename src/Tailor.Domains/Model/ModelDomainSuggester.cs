@@ -24,7 +24,7 @@ namespace Tailor.Domains.Model;
 /// Many requests decode as one batch (<see cref="SuggestBatch"/>); each request's samples come from its own seed, so
 /// its answer does not depend on the batch it was in.
 /// </remarks>
-public sealed class ModelDomainSuggester : IDomainSuggester, IDisposable
+public sealed class ModelDomainSuggester : IDomainSuggester, IBatchDomainSuggester, IDisposable
 {
     private readonly LlamaForCausalLM _model;
     private readonly TextTokenizer _tokenizer;
@@ -84,6 +84,12 @@ public sealed class ModelDomainSuggester : IDomainSuggester, IDisposable
     {
         cancellationToken.ThrowIfCancellationRequested();
         return Task.FromResult(Suggest(request));
+    }
+
+    public Task<IReadOnlyList<SuggestionResult>> SuggestBatchAsync(IReadOnlyList<SuggestionRequest> requests, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(SuggestBatch(requests));
     }
 
     /// <summary>Ranked names for <paramref name="request"/> under <see cref="Options"/> and the request's own options.</summary>

@@ -1,10 +1,8 @@
-using Tailor.Domains.Suggestions;
-
-namespace Tailor.Server.Batching;
+namespace Tailor.Domains.Suggestions;
 
 /// <summary>
-/// A suggester that answers many requests in one call, e.g. a model decoding a padded batch on a GPU. The server's
-/// <see cref="SuggestionBatcher"/> groups concurrent clients' requests for it.
+/// A suggester that answers many requests in one call, e.g. a model decoding many prompts as one batch. The server's
+/// batcher groups concurrent clients' requests for it.
 /// </summary>
 public interface IBatchDomainSuggester
 {

@@ -10,6 +10,8 @@ Tailor.Engine.Runtime.NativeMemory.KeepFreedMemoryForReuse();
 
 // `train`: the training-speed benchmark (Train/TrainBench.cs); everything else is the engine benchmark.
 if (args.Length > 0 && args[0] == "train") return TrainBench.Run(args[1..]);
+// `suggest`: a domain suggester's latency, batch throughput and memory (Suggest/SuggestBench.cs).
+if (args.Length > 0 && args[0] == "suggest") return Tailor.Bench.Suggest.SuggestBench.Run(args[1..]);
 if (args.Contains("-h") || args.Contains("--help"))
 {
     Console.WriteLine(BenchOptions.Usage);

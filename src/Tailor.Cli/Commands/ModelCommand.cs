@@ -61,7 +61,7 @@ internal static class ModelCommand
             LlamaCheckpoint.Save(model, dir);
             Console.WriteLine($"created {config.Architecture} ({parse.GetValue(preset)}, {config.ParameterCount():N0} parameters, random weights) -> {dir}");
         }));
-        return new Command("model", "Model folder tools") { init, Convert() };
+        return new Command("model", "Model folder tools") { init, Convert(), ModelCalibrateCommand.Create() };
     }
 
     static string[] DemoCorpus()

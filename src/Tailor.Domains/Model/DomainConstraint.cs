@@ -15,7 +15,8 @@ namespace Tailor.Domains.Model;
 /// words. Rules per line: the label is letters, digits and single inner hyphens, 1..max characters; the suffix is
 /// typed along the suffix trie; a new line is allowed only when the line is a whole name that is registrable, not
 /// excluded, not taken, not an earlier line of the row and not a name another row of the same prompt has finished (so
-/// the rows of one request spend their steps on different names); EOS only once the row's names are complete, and
+/// the rows of one request spend their steps on different names; only a row that siblings have left no way out may
+/// repeat a sibling's name); EOS only once the row's names are complete, and
 /// after that nothing but EOS. A token that would lead into a line that can no longer be finished (its label already
 /// used with every suffix still reachable, or an excluded word) is forbidden too, so decoding never gets stuck. State
 /// is rebuilt from each row's tokens, as the engine asks.
@@ -89,7 +90,15 @@ public sealed class DomainConstraint : ILogitsProcessor
             }
             for (var row = prompt * RowsPerPrompt; row < (prompt + 1) * RowsPerPrompt; row++)
             {
-                Allow(RulesOf(prompt), lines[row], finished, allowed.AsSpan(row * vocab, vocab));
+                var span = allowed.AsSpan(row * vocab, vocab);
+                Allow(RulesOf(prompt), lines[row], finished, span);
+                if (RowsPerPrompt > 1 && !span.Contains(true))
+                {
+                    // Siblings finished every name this row's line could still become, after the row committed to
+                    // it: the row may then repeat one (the ranking drops repeats) rather than be stuck.
+                    var own = new HashSet<string>(lines[row][..^1].Concat(RulesOf(prompt).TakenNames), StringComparer.Ordinal);
+                    Allow(RulesOf(prompt), lines[row], own, span);
+                }
             }
         }
         using var scope = NewDisposeScope();

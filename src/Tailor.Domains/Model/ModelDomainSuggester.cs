@@ -71,13 +71,14 @@ public sealed class ModelDomainSuggester : IDomainSuggester, IBatchDomainSuggest
     };
 
     /// <summary>Loads the model, tokenizer and calibration in <paramref name="modelDir"/>.</summary>
-    public static ModelDomainSuggester Load(string modelDir, ModelSuggesterOptions? options = null)
+    /// <param name="calibration">Overrides the folder's calibration (e.g. <see cref="ConfidenceCalibration.Default"/> while fitting a new one).</param>
+    public static ModelDomainSuggester Load(string modelDir, ModelSuggesterOptions? options = null, ConfidenceCalibration? calibration = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(modelDir);
         var tokenizer = TextTokenizer.Load(modelDir);
         var model = LlamaCheckpoint.Load(modelDir);
         var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(modelDir)));
-        return new ModelDomainSuggester(model, tokenizer, name, ConfidenceCalibration.Load(modelDir), options);
+        return new ModelDomainSuggester(model, tokenizer, name, calibration ?? ConfidenceCalibration.Load(modelDir), options);
     }
 
     public Task<SuggestionResult> SuggestAsync(SuggestionRequest request, CancellationToken cancellationToken = default)
@@ -100,12 +101,28 @@ public sealed class ModelDomainSuggester : IDomainSuggester, IBatchDomainSuggest
     /// <exception cref="ArgumentException">A description is empty, a count below 1, or an option is unusable (e.g. an unregistrable suffix).</exception>
     public IReadOnlyList<SuggestionResult> SuggestBatch(IReadOnlyList<SuggestionRequest> requests)
     {
+        var (plans, decoded) = DecodeAll(requests);
+        return [.. plans.Select((plan, i) => Result(plan, decoded[i]))];
+    }
+
+    /// <summary>
+    /// Per request, its ranked names with their raw scores (mean log-probability per token, before calibration and
+    /// without the include bonus): what <see cref="ConfidenceCalibration.Fit"/> is fitted on.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<(string Name, double Score)>> ScoredNames(IReadOnlyList<SuggestionRequest> requests)
+    {
+        var (plans, decoded) = DecodeAll(requests);
+        return [.. plans.Select((plan, i) => (IReadOnlyList<(string, double)>)[.. Ranked(plan, decoded[i])])];
+    }
+
+    private (List<DecodingPlan> Plans, List<List<ScoredSequence>> Decoded) DecodeAll(IReadOnlyList<SuggestionRequest> requests)
+    {
         ArgumentNullException.ThrowIfNull(requests);
-        if (requests.Count == 0)
-        {
-            return [];
-        }
         var plans = requests.Select(PlanFor).ToList();
+        if (plans.Count == 0)
+        {
+            return (plans, []);
+        }
         var rowsPerPrompt = 1 + Options.Samples;
         List<List<ScoredSequence>> decoded;
         lock (_gate)
@@ -133,7 +150,7 @@ public sealed class ModelDomainSuggester : IDomainSuggester, IBatchDomainSuggest
                 }
             }
         }
-        return [.. plans.Select((plan, i) => Result(plan, decoded[i]))];
+        return (plans, decoded);
     }
 
     public void Dispose() => _model.Dispose();
@@ -199,10 +216,12 @@ public sealed class ModelDomainSuggester : IDomainSuggester, IBatchDomainSuggest
             .ToList())];
     }
 
+    private IEnumerable<(string Name, double Score)> Ranked(DecodingPlan plan, List<ScoredSequence> sequences) =>
+        Rank(sequences, plan.Vocabulary, plan.Include, Options.IncludeBonus).Take(plan.Request.Count);
+
     private SuggestionResult Result(DecodingPlan plan, List<ScoredSequence> sequences)
     {
-        var ranked = Rank(sequences, plan.Vocabulary, plan.Include, Options.IncludeBonus)
-            .Take(plan.Request.Count)
+        var ranked = Ranked(plan, sequences)
             .Select(c => new DomainSuggestion(c.Name, Calibration.Map(c.Score)))
             .ToList();
         return SuggestionResult.Success(ranked) with

@@ -136,6 +136,76 @@ public sealed class DomainConstraintTests(TinyDomainModels models) : IClassFixtu
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Rows_of_several_prompts_each_follow_their_prompts_rules(long modelSeed)
+    {
+        // Two requests in one batch, four sampled rows each: every row writes its two names under its own request's
+        // suffixes, label length and excluded words, never a taken name, and no row is ever left without a token.
+        using var model = models.Build(modelSeed);
+        var tokenizer = models.Tokenizer;
+        var first = new NameListRules(new DomainVocabulary(tokenizer, model.Config.VocabSize, ["com", "io"], 6), 2, ["a"],
+            new HashSet<string>(["b.com", "b.io"], StringComparer.Ordinal));
+        var second = new NameListRules(new DomainVocabulary(tokenizer, model.Config.VocabSize, ["shop"], 12), 2);
+        const int rows = 4;
+        var constraint = new DomainConstraint([first, second], rows);
+        var format = new DomainPromptFormat(tokenizer);
+        IReadOnlyList<int>[] prompts = [format.PromptIds("A bakery in Lyon."), format.PromptIds("Bike repairs in Oslo.")];
+        var sequences = new TokenGenerator(model).Generate(prompts, new GenerationConfig
+        {
+            Temperature = 2.0, NumReturnSequences = rows, Seed = modelSeed, MaxNewTokens = constraint.MaxTokens,
+            StopTokenIds = new HashSet<int> { first.Vocabulary.EosTokenId }, LogitsProcessors = [constraint],
+        });
+
+        Assert.Equal(2 * rows, sequences.Count);
+        foreach (var (sequence, row) in sequences.Select((s, row) => (s, row)))
+        {
+            var rules = row < rows ? first : second;
+            var names = rules.Vocabulary.TextOf(sequence.Tokens).TrimEnd('\n').Split('\n');
+            Assert.Equal(FinishReason.StopToken, sequence.FinishReason);
+            Assert.Equal(2, names.Length);
+            foreach (var name in names)
+            {
+                Assert.True(DomainValidity.Check(name).Valid, name);
+                Assert.Contains(name[(name.IndexOf('.') + 1)..], rules.Vocabulary.Suffixes);
+                Assert.InRange(name.IndexOf('.'), 1, rules.Vocabulary.MaxLabelLength);
+                Assert.DoesNotContain(rules.TakenNames, taken => taken == name);
+                Assert.All(rules.ExcludeWords, word => Assert.DoesNotContain(word, name.Split('.')[0], StringComparison.Ordinal));
+            }
+        }
+    }
+
+    [Fact]
+    public void A_row_never_repeats_a_name_a_sibling_finished_unless_it_has_no_other_way_out()
+    {
+        var tokenizer = models.Tokenizer;
+        var vocabulary = new DomainVocabulary(tokenizer, tokenizer.VocabSize, ["co", "com", "io"], 10);
+        var constraint = new DomainConstraint([new NameListRules(vocabulary, 3)], rowsPerPrompt: 2);
+        IReadOnlyList<int> Ids(string text) => tokenizer.Encode(text, addSpecialTokens: false);
+        bool[] AllowedForSecondRow(string sibling, string row)
+        {
+            using var logits = zeros(2, vocabulary.VocabSize);
+            var processed = constraint.Process([[0], [0]], [Ids(sibling), Ids(row)], logits);
+            return [.. processed[1].isneginf().logical_not().data<bool>()];
+        }
+
+        // The sibling has finished ab.co: the row, at "ab.co", may go on to ab.com but not end the line.
+        var open = AllowedForSecondRow("ab.co\n", "ab.co");
+        Assert.False(open[Single("\n")]);
+        Assert.True(open[Single("m")]);
+
+        // The sibling has finished ab.co and ab.com: "ab.co" could only become one of them, so the row may repeat.
+        var cornered = AllowedForSecondRow("ab.co\nab.com\n", "ab.co");
+        Assert.True(cornered[Single("\n")]);
+        Assert.True(cornered[Single("m")]);
+
+        // Its own earlier names stay forbidden in any case.
+        var own = AllowedForSecondRow("ab.io\n", "ab.co\nab.co");
+        Assert.False(own[Single("\n")]);
+    }
+
     private bool[] Allowed(DomainConstraint constraint, DomainVocabulary vocabulary, string text)
     {
         var allowed = new bool[vocabulary.VocabSize];

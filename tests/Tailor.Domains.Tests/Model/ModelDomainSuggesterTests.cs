@@ -49,6 +49,52 @@ public sealed class ModelDomainSuggesterTests(TinyDomainModels models, ITestOutp
     }
 
     [Fact]
+    public void A_request_gets_the_same_names_alone_and_inside_a_batch_of_other_requests()
+    {
+        // Each request samples from its own seed: batching (as the server does) must not change any answer.
+        using var suggester = ModelDomainSuggester.Load(models.ModelDir(2), new ModelSuggesterOptions { Samples = 5, Temperature = 1.5 });
+        SuggestionRequest[] requests =
+        [
+            new(Description),
+            new("Handmade leather bags from Porto.") { Count = 4, Tlds = ["shop"], MaxLength = 8 },
+            new("A yoga studio for office workers.") { Style = NameStyle.Short, Exclude = ["a"] },
+        ];
+        var batch = suggester.SuggestBatch(requests);
+        var reversed = suggester.SuggestBatch([.. requests.Reverse()]);
+
+        // The names are the same; confidences may differ in the last float digits, as a padded batch sums in another order.
+        static void Same(SuggestionResult expected, SuggestionResult actual)
+        {
+            Assert.Equal(expected.Suggestions.Select(s => s.Domain), actual.Suggestions.Select(s => s.Domain));
+            Assert.All(expected.Suggestions.Zip(actual.Suggestions), p => Assert.Equal(p.First.Confidence, p.Second.Confidence, 1e-4));
+        }
+        for (var i = 0; i < requests.Length; i++)
+        {
+            var alone = suggester.Suggest(requests[i]);
+            Same(alone, batch[i]);
+            Same(alone, reversed[requests.Length - 1 - i]);
+            Assert.Equal(requests[i].Count, alone.Suggestions.Count);
+        }
+        Assert.All(batch[1].Suggestions, s => Assert.EndsWith(".shop", s.Domain, StringComparison.Ordinal));
+        Assert.All(batch[1].Suggestions, s => Assert.InRange(s.Domain.IndexOf('.'), 1, 8));
+        Assert.All(batch[2].Suggestions, s => Assert.DoesNotContain("a", s.Domain.Split('.')[0], StringComparison.Ordinal));
+        Assert.All(batch[2].Suggestions, s => Assert.InRange(s.Domain.IndexOf('.'), 1, SuggestionRequest.ShortLabelLength));
+    }
+
+    [Fact]
+    public void Scored_names_are_the_ranked_names_with_the_scores_the_calibration_maps()
+    {
+        using var suggester = ModelDomainSuggester.Load(models.ModelDir(1));
+        var request = new SuggestionRequest(Description);
+        var scored = Assert.Single(suggester.ScoredNames([request]));
+        var result = suggester.Suggest(request);
+
+        Assert.Equal(result.Suggestions.Select(s => s.Domain), scored.Select(s => s.Name));
+        Assert.Equal(result.Suggestions.Select(s => s.Confidence), scored.Select(s => suggester.Calibration.Map(s.Score)));
+        Assert.True(scored.Zip(scored.Skip(1)).All(p => p.First.Score >= p.Second.Score), "best first");
+    }
+
+    [Fact]
     public void Short_style_keeps_labels_to_eight_characters_and_tlds_option_is_obeyed()
     {
         using var suggester = ModelDomainSuggester.Load(models.ModelDir(3),

@@ -25,7 +25,7 @@ for _ in $(seq 1 120); do
 done
 
 # A short warm-up so that the first batches' one-off costs (JIT, vocabulary masks) stay out of the figures.
-wrk -t2 -c"$connections" -d3s -s bench/wrk-suggest.lua "http://127.0.0.1:$port" -- "$suite" >/dev/null
+wrk -t2 -c"$connections" -d3s --timeout 30s -s bench/wrk-suggest.lua "http://127.0.0.1:$port" -- "$suite" >/dev/null
 echo "# tailor serve under load: $suggester, $connections connections, $duration"
-wrk -t2 -c"$connections" -d"$duration" --latency -s bench/wrk-suggest.lua "http://127.0.0.1:$port" -- "$suite"
+wrk -t2 -c"$connections" -d"$duration" --timeout 30s --latency -s bench/wrk-suggest.lua "http://127.0.0.1:$port" -- "$suite"
 echo "server resident memory: $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$server/status) now, $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$server/status) peak"

@@ -25,7 +25,7 @@ internal sealed record BenchOptions
         dotnet run -c Release --project bench/Tailor.Bench -- train --help    (the training benchmark)
         dotnet run -c Release --project bench/Tailor.Bench -- suggest --help  (the domain suggester benchmark)
 
-          --configs 20m,120m     model configurations (default: all of 20m,120m)
+          --configs 8m,20m,120m  model configurations (default: all of 8m,20m,120m)
           --dtypes fp32,bf16     weight/activation dtypes (default: fp32,bf16)
           --batches 1,16         batch sizes (default: 1,16)
           --threads N            torch intra-op threads (default: 2)

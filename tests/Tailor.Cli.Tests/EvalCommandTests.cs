@@ -117,14 +117,14 @@ public sealed class JudgeCommandTests : IDisposable
     }
 }
 
-/// <summary><c>tailor suggest</c>, single and batch, with the guard in front of the baseline.</summary>
+/// <summary><c>tailor suggest</c>, single and batch, with the default suggester: the guard in front of the shipped model.</summary>
 [Collection("console")]
 public sealed class SuggestCommandTests : IDisposable
 {
     readonly string root = Path.Combine(Path.GetTempPath(), "tailor-suggest-" + Guid.NewGuid().ToString("N"));
     readonly string previous = Directory.GetCurrentDirectory();
 
-    // The default suggester finds the guard model at models/guard, as from a checkout's root.
+    // The default suggester finds the models at models/guard and models/domains, as from a checkout's root.
     public SuggestCommandTests()
     {
         Directory.CreateDirectory(root);

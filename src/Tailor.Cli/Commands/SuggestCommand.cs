@@ -21,8 +21,8 @@ namespace Tailor.Cli.Commands;
 /// </summary>
 internal static class SuggestCommand
 {
-    /// <summary>The suggester until the trained model ships: the guard in front of the rule-based baseline.</summary>
-    public const string DefaultSuggester = "guarded:baseline";
+    /// <summary>The shipped domain model (models/domains) behind the shipped safety guard (models/guard).</summary>
+    public const string DefaultSuggester = "guarded:model:models/domains";
 
     /// <summary>The most names one request may ask for, as the server's default.</summary>
     private const int MaxCount = 20;

@@ -7,8 +7,9 @@ namespace Tailor.Domains.Guard;
 /// Puts the safety guard around any suggester: a request the <see cref="SafetyGuard"/> blocks never reaches the inner
 /// suggester and is refused with the guard's message and category (the guard reads the description and the request's
 /// include words, which are client text that ends up in names); otherwise the inner suggester gets the whole request,
-/// options and all, asking for a few more names than wanted; names <see cref="OutputScreen"/> rejects (unsafe words,
-/// brand look-alikes) are dropped and the first <see cref="SuggestionRequest.Count"/> survivors are returned.
+/// options and all; names <see cref="OutputScreen"/> rejects (unsafe words, brand look-alikes) are dropped, and when
+/// that leaves fewer than <see cref="SuggestionRequest.Count"/> the inner suggester is asked again for
+/// <see cref="SpareNames"/> more and the first <c>count</c> survivors are returned.
 /// A batch is screened request by request and what passes goes to the inner suggester as one batch when it takes
 /// batches (<see cref="IBatchDomainSuggester"/>).
 /// </summary>
@@ -49,17 +50,42 @@ public sealed class GuardedSuggester(IDomainSuggester inner, SafetyGuard guard) 
                 passed.Add(i);
             }
         }
-        var asked = passed.Select(i => requests[i] with { Count = requests[i].Count + SpareNames }).ToList();
-        IReadOnlyList<SuggestionResult> answers = _inner is IBatchDomainSuggester batch && asked.Count > 0
-            ? await batch.SuggestBatchAsync(asked, cancellationToken).ConfigureAwait(false)
-            : await Task.WhenAll(asked.Select(r => _inner.SuggestAsync(r, cancellationToken))).ConfigureAwait(false);
+        // The inner suggester is asked for the count wanted (so its raw text is the answer a client would see); only
+        // requests that lose names to the output screen are asked again, with spares.
+        var answers = await AskAsync(passed.Select(i => requests[i]).ToList(), cancellationToken).ConfigureAwait(false);
+        var retry = Enumerable.Range(0, passed.Count)
+            .Where(k => answers[k].Status == SuggestionStatus.Success && Screened(answers[k]).Count < requests[passed[k]].Count)
+            .ToList();
+        if (retry.Count > 0)
+        {
+            var again = await AskAsync(retry.Select(k => requests[passed[k]] with { Count = requests[passed[k]].Count + SpareNames }).ToList(), cancellationToken)
+                .ConfigureAwait(false);
+            for (var r = 0; r < retry.Count; r++)
+            {
+                answers[retry[r]] = again[r];
+            }
+        }
         for (var k = 0; k < passed.Count; k++)
         {
             var result = answers[k];
             results[passed[k]] = result.Status != SuggestionStatus.Success
                 ? result
-                : result with { Suggestions = [.. result.Suggestions.Where(s => OutputScreen.Check(s.Domain) is null).Take(requests[passed[k]].Count)] };
+                : result with { Suggestions = [.. Screened(result).Take(requests[passed[k]].Count)] };
         }
         return results!;
+    }
+
+    private static List<DomainSuggestion> Screened(SuggestionResult result) =>
+        [.. result.Suggestions.Where(s => OutputScreen.Check(s.Domain) is null)];
+
+    private async Task<SuggestionResult[]> AskAsync(List<SuggestionRequest> requests, CancellationToken cancellationToken)
+    {
+        if (requests.Count == 0)
+        {
+            return [];
+        }
+        return _inner is IBatchDomainSuggester batch
+            ? [.. await batch.SuggestBatchAsync(requests, cancellationToken).ConfigureAwait(false)]
+            : await Task.WhenAll(requests.Select(r => _inner.SuggestAsync(r, cancellationToken))).ConfigureAwait(false);
     }
 }

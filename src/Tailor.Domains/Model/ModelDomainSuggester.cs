@@ -224,9 +224,12 @@ public sealed class ModelDomainSuggester : IDomainSuggester, IBatchDomainSuggest
         var ranked = Ranked(plan, sequences)
             .Select(c => new DomainSuggestion(c.Name, Calibration.Map(c.Score)))
             .ToList();
+        // The raw text is what the model wrote, in decoding order (row by row), before ranking: its first count
+        // distinct names, one per line.
+        var written = sequences.SelectMany(s => Names(s, plan.Vocabulary)).Select(n => n.Name).Distinct(StringComparer.Ordinal).Take(plan.Request.Count);
         return SuggestionResult.Success(ranked) with
         {
-            RawText = plan.Vocabulary.TextOf(sequences[0].Tokens),
+            RawText = string.Join(DomainPromptFormat.NameSeparator, written),
             PromptTokens = plan.Prompt.Count,
             CompletionTokens = sequences.Sum(s => s.Tokens.Count + (s.Finished ? 1 : 0)),
         };

@@ -28,7 +28,7 @@ public sealed record ModelSuggesterOptions
 
     public double Temperature { get; init; } = 0.9;
 
-    public double TopP { get; init; } = 0.95;
+    public double TopP { get; init; } = 1.0;
 
     public long Seed { get; init; } = 1;
 

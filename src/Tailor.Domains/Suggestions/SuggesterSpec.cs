@@ -19,7 +19,7 @@ public static class SuggesterSpec
 {
     public const string Forms =
         "accepted forms: 'baseline'; 'openai:<model>[@<base-url>][;key-env=VAR][;temperature=T]' " +
-        "(e.g. 'openai:gpt-4o-mini@http://localhost:8000/v1'); 'model:<dir>[;samples=N][;temperature=T][;top-p=P][;seed=S][;style=brandable|keyword|short][;tlds=a,b]'; " +
+        "(e.g. 'openai:gpt-4o-mini@http://localhost:8000/v1'); 'model:<dir>[;samples=N][;names-per-row=K][;temperature=T][;top-p=P][;seed=S][;style=brandable|keyword|short][;tlds=a,b]'; " +
         "'guarded:<spec>' (the safety guard of models/guard in front of any of these)";
 
     private const string OpenAiPrefix = "openai:";

@@ -6,7 +6,7 @@ grouped-query attention written by hand, SwiGLU) with a pre-allocated KV cache, 
 It targets Debian's python3-torch 1.13 (no F.scaled_dot_product_attention), but runs on newer
 torch too.
 
-    /usr/bin/python3 bench/pytorch_anchor.py [--quick] [--configs 20m,120m] [--dtypes fp32,bf16]
+    /usr/bin/python3 bench/pytorch_anchor.py [--quick] [--configs 8m,20m,120m] [--dtypes fp32,bf16]
                                              [--batches 1,16] [--out FILE]
 
 Keep CONFIGS, the timed regions and the report layout in step with bench/Tailor.Bench.
@@ -44,6 +44,7 @@ COPY_BYTES = 256 * 1024 * 1024
 
 # Same shapes as bench/Tailor.Bench/BenchConfigs.cs.
 CONFIGS = {
+    "8m": dict(vocab=4096, hidden=256, intermediate=768, layers=6, heads=4, kv_heads=2, head_dim=64),
     "20m": dict(vocab=8192, hidden=384, intermediate=1024, layers=8, heads=6, kv_heads=2, head_dim=64),
     "120m": dict(vocab=32000, hidden=768, intermediate=2048, layers=12, heads=12, kv_heads=4, head_dim=64),
 }
@@ -359,7 +360,7 @@ def csv(kind, known=None):
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--quick", action="store_true", help="smoke run (~30 s): 20m only, 1 warm-up, 3 reps (explicit flags override)")
-    ap.add_argument("--configs", type=csv(str, CONFIGS), default=None, help="default: 20m,120m")
+    ap.add_argument("--configs", type=csv(str, CONFIGS), default=None, help="default: 8m,20m,120m")
     ap.add_argument("--dtypes", type=csv(str, DTYPES), default=None, help="default: fp32,bf16")
     ap.add_argument("--batches", type=csv(int), default=None, help="default: 1,16")
     ap.add_argument("--threads", type=int, default=2, help="torch intra-op threads (default: 2)")

@@ -182,7 +182,7 @@ public sealed class ModelDomainSuggester : IDomainSuggester, IBatchDomainSuggest
         }
         var namesPerRow = Math.Min(request.Count, Math.Max(Options.NamesPerRow, (int)Math.Ceiling(request.Count / (double)(1 + Options.Samples))));
         var rules = new NameListRules(vocabulary, namesPerRow, exclude, new HashSet<string>(StringComparer.Ordinal));
-        return new DecodingPlan(request, _format.PromptIds(request.Description), vocabulary, rules,
+        return new DecodingPlan(request, _format.PromptIds(request.Description), rules,
             [.. include.Select(NameListRules.CleanWord).Where(w => w.Length > 0).Distinct(StringComparer.Ordinal)]);
     }
 
@@ -298,5 +298,8 @@ public sealed class ModelDomainSuggester : IDomainSuggester, IBatchDomainSuggest
     private sealed record ScoredSequence(IReadOnlyList<int> Tokens, IReadOnlyList<double> LogProbs, bool Finished);
 
     /// <summary>One request as decoding sees it: its prompt, vocabulary, per-row rules and the words that earn a bonus.</summary>
-    private sealed record DecodingPlan(SuggestionRequest Request, IReadOnlyList<int> Prompt, DomainVocabulary Vocabulary, NameListRules Rules, string[] Include);
+    private sealed record DecodingPlan(SuggestionRequest Request, IReadOnlyList<int> Prompt, NameListRules Rules, string[] Include)
+    {
+        public DomainVocabulary Vocabulary => Rules.Vocabulary;
+    }
 }

@@ -22,9 +22,20 @@ fi
 rm -rf models/domains.new
 tailor model convert --model runs/domain-model/model --out models/domains.new --dtype bfloat16
 tailor model calibrate --model models/domains.new --data runs/data/domains/validation.jsonl --cases 400
+# The hand-written report (README.md) stays; everything else in the folder is replaced.
+[ -f models/domains/README.md ] && cp models/domains/README.md models/domains.new/
 rm -rf models/domains && mv models/domains.new models/domains
-cp recipes/domains/domain-model.yaml runs/domain-model/summary.json runs/domain-model/loss.png models/domains/
+cp recipes/domains/domain-model.yaml models/domains/recipe.yaml
+cp runs/domain-model/summary.json models/domains/training-summary.json
+cp runs/domain-model/metrics.jsonl models/domains/training-metrics.jsonl
+cp runs/domain-model/loss.png models/domains/
 
 for suite in holdout edge safety real; do
-  tailor eval --suite "$suite" --suggester guarded:model:models/domains --run-id "domains-$suite"
+  tailor eval --suite "$suite" --suggester baseline --run-id "base-$suite-$(date +%s)" >/dev/null
+  tailor eval --suite "$suite" --suggester guarded:model:models/domains --run-id "domains-$suite-$(date +%s)"
 done
+cp "$(ls -d runs/domains-holdout-*/eval | tail -1)/report.md" models/domains/report-holdout.md
+for suite in holdout edge safety real; do
+  tailor compare "$(ls -d runs/base-$suite-* | tail -1)" "$(ls -d runs/domains-$suite-* | tail -1)" --out "runs/comparisons/domains-vs-baseline-$suite.md" >/dev/null
+done
+cat runs/comparisons/domains-vs-baseline-{holdout,edge,safety,real}.md > models/domains/vs-baseline.md

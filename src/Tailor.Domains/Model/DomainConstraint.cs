@@ -106,7 +106,7 @@ public sealed class DomainConstraint : ILogitsProcessor
         return logits.masked_fill_(forbidden, float.NegativeInfinity);
     }
 
-    /// <summary>Marks in <paramref name="allowed"/> the tokens that may follow <paramref name="generated"/> (first prompt's rules, nothing taken).</summary>
+    /// <summary>Marks in <paramref name="allowed"/> the tokens that may follow <paramref name="generated"/>, a row alone under the first prompt's rules.</summary>
     internal void Allow(IReadOnlyList<int> generated, Span<bool> allowed)
     {
         var rules = _rules[0];

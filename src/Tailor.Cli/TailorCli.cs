@@ -17,6 +17,7 @@ public static class TailorCli
         DataCommand.Create(),
         EvalCommand.Create(),
         CompareCommand.Create(),
+        SentimentCommand.Create(),
         RunsCommand.Create(),
         JudgeCommand.Create(),
         GuardCommand.Create(),

@@ -1,0 +1,100 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Tailor.Sentiment.Baselines;
+using Tailor.Sentiment.Data;
+using Tailor.Sentiment.Metrics;
+
+namespace Tailor.Cli.Commands;
+
+/// <summary><c>tailor sentiment baseline</c>: train and score the ML.NET n-gram floor of issue 7 on IMDB.</summary>
+internal static class SentimentCommand
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static Command Create() => new("sentiment", "Sentiment classification (IMDB): baselines and reports")
+    {
+        Baseline(),
+    };
+
+    private static Command Baseline()
+    {
+        var train = new Option<string>("--train") { Description = "Training JSONL (.gz ok)", DefaultValueFactory = _ => "data/imdb/train.jsonl.gz" };
+        var test = new Option<string>("--test") { Description = "Test JSONL (.gz ok)", DefaultValueFactory = _ => "data/imdb/test.jsonl.gz" };
+        var limit = new Option<int?>("--limit") { Description = "Read at most N rows of each split (default: all)" };
+        var seed = new Option<int>("--seed") { Description = "Seed for ML.NET", DefaultValueFactory = _ => 1 };
+        var output = new Option<string>("--out") { Description = "Folder for metrics.json and report.md", DefaultValueFactory = _ => "runs/sentiment-baseline" };
+        var command = new Command("baseline", "Train ML.NET word 1-2-grams + char 3-5-grams + SDCA logistic regression, score the test split")
+        {
+            train, test, limit, seed, output,
+        };
+        command.SetAction(parse => Run(() =>
+        {
+            var trainPath = parse.GetValue(train)!;
+            var testPath = parse.GetValue(test)!;
+            var rows = parse.GetValue(limit);
+            var trainRows = SentimentDataset.Read(trainPath, rows);
+            var testRows = SentimentDataset.Read(testPath, rows);
+            var clock = Stopwatch.StartNew();
+            var baseline = MlNetSentimentBaseline.Train(trainRows, parse.GetValue(seed));
+            var trainSeconds = clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            var predictions = baseline.Predict(testRows.Select(r => r.Text).ToList());
+            var predictSeconds = clock.Elapsed.TotalSeconds;
+            var report = ClassificationReport.Compute(testRows.Select(r => r.Label).ToList(), predictions.Select(p => p.Label).ToList());
+            var reviewsPerSecond = testRows.Count / Math.Max(predictSeconds, 1e-9);
+            var markdown = string.Create(CultureInfo.InvariantCulture,
+                $"""
+                # Sentiment baseline: ML.NET word 1-2-grams + char 3-5-grams + SDCA logistic regression
+
+                train: `{trainPath}` ({trainRows.Count:N0} rows), test: `{testPath}` ({testRows.Count:N0} rows), seed {baseline.Seed}
+
+                {report.ToMarkdown()}
+
+                training: {trainSeconds:F1} s; predicting: {predictSeconds:F1} s, {reviewsPerSecond:N0} reviews/s ({Environment.ProcessorCount} logical cores)
+
+                """);
+            var folder = parse.GetValue(output)!;
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(Path.Combine(folder, "report.md"), markdown);
+            File.WriteAllText(Path.Combine(folder, "metrics.json"), JsonSerializer.Serialize(new
+            {
+                model = "mlnet-ngram-sdca",
+                train = trainPath,
+                test = testPath,
+                trainRows = trainRows.Count,
+                testRows = testRows.Count,
+                seed = baseline.Seed,
+                report.Accuracy,
+                accuracyCi95 = new { method = "wilson", low = report.AccuracyInterval.Low, high = report.AccuracyInterval.High },
+                report.Precision,
+                report.Recall,
+                report.F1,
+                report.PositiveAccuracy,
+                report.NegativeAccuracy,
+                confusion = report.Confusion,
+                trainSeconds,
+                predictSeconds,
+                reviewsPerSecond,
+                processorCount = Environment.ProcessorCount,
+            }, Indented));
+            Console.WriteLine(markdown);
+            Console.WriteLine($"written: {Path.Combine(folder, "metrics.json")}, {Path.Combine(folder, "report.md")}");
+        }));
+        return command;
+    }
+
+    /// <summary>The shared error handling, plus the reader's bad-line error (an <see cref="InvalidDataException"/>, which is not an IOException).</summary>
+    private static int Run(Action action) => CliErrors.Run(() =>
+    {
+        try
+        {
+            action();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new IOException(e.Message, e);
+        }
+    });
+}

@@ -1,0 +1,2 @@
+global using Tailor.Tests;
+global using Xunit;

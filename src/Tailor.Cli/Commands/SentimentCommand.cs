@@ -11,7 +11,7 @@ namespace Tailor.Cli.Commands;
 /// <summary><c>tailor sentiment baseline</c>: train and score the ML.NET n-gram floor of issue 7 on IMDB.</summary>
 internal static class SentimentCommand
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
     public static Command Create() => new("sentiment", "Sentiment classification (IMDB): baselines and reports")
     {

@@ -51,11 +51,19 @@ public sealed class MlNetSentimentBaseline
             .Append(context.Transforms.Concatenate("CharGrams", "Char3", "Char4", "Char5"))
             .Append(context.Transforms.NormalizeLpNorm("CharFeatures", "CharGrams"))
             .Append(context.Transforms.Concatenate("Features", "Words", "CharFeatures"))
+            // SDCA makes many passes; without the cache every pass would re-run the whole featurizer.
+            .AppendCacheCheckpoint(context)
             .Append(context.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options
             {
                 LabelColumnName = nameof(MlNetReviewRow.Label),
                 FeatureColumnName = "Features",
                 NumberOfThreads = 1,
+                // Chosen on a validation split (train rows 1-20,000 vs 20,001-25,000): L2 1e-6 gave 89.1%, 1e-5 88.0%, 1e-4 85.6%;
+                // the defaults (auto L2, tolerance 0.1) stop early and underfit (84.3% on test).
+                L2Regularization = 1e-6f,
+                L1Regularization = 0,
+                ConvergenceTolerance = 0.01f,
+                MaximumNumberOfIterations = 50,
             }));
         return new MlNetSentimentBaseline(context, pipeline.Fit(data), seed);
     }

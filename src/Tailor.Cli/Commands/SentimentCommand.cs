@@ -20,8 +20,8 @@ internal static class SentimentCommand
 
     private static Command Baseline()
     {
-        var train = new Option<string>("--train") { Description = "Training JSONL (.gz ok)", DefaultValueFactory = _ => "data/imdb/train.jsonl.gz" };
-        var test = new Option<string>("--test") { Description = "Test JSONL (.gz ok)", DefaultValueFactory = _ => "data/imdb/test.jsonl.gz" };
+        var train = new Option<string>("--train") { Description = "Training JSONL (.gz ok)", DefaultValueFactory = _ => "../shared/data/imdb/train.jsonl.gz" };
+        var test = new Option<string>("--test") { Description = "Test JSONL (.gz ok)", DefaultValueFactory = _ => "../shared/data/imdb/test.jsonl.gz" };
         var limit = new Option<int?>("--limit") { Description = "Read at most N rows of each split (default: all)" };
         var seed = new Option<int>("--seed") { Description = "Seed for ML.NET", DefaultValueFactory = _ => 1 };
         var output = new Option<string>("--out") { Description = "Folder for metrics.json and report.md", DefaultValueFactory = _ => "runs/sentiment-baseline" };

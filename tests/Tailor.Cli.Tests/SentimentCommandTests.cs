@@ -1,0 +1,72 @@
+using System.Text.Json;
+
+namespace Tailor.Cli.Tests;
+
+/// <summary><c>tailor sentiment baseline</c> on small review files written here: a run directory out, bad lines named.</summary>
+[Collection("console")]
+public sealed class SentimentCommandTests : IDisposable
+{
+    private static readonly string[] Good = ["great", "wonderful", "excellent", "superb"];
+    private static readonly string[] Bad = ["awful", "terrible", "dreadful", "boring"];
+    private readonly string root = Path.Combine(Path.GetTempPath(), "tailor-sentiment-" + Guid.NewGuid().ToString("N"));
+
+    public SentimentCommandTests() => Directory.CreateDirectory(root);
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    private string Reviews(string name, int count, int seed)
+    {
+        var random = new Random(seed);
+        var lines = Enumerable.Range(0, count).Select(i =>
+        {
+            var label = i % 2;
+            var word = (label == 1 ? Good : Bad)[random.Next(Good.Length)];
+            return JsonSerializer.Serialize(new { text = $"The film was {word}.<br /><br />I saw it on day {random.Next(100)}.", label });
+        });
+        var path = Path.Combine(root, name);
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    [Fact]
+    public void The_baseline_writes_metrics_and_a_report_and_a_bad_line_is_named()
+    {
+        var train = Reviews("train.jsonl", 200, 1);
+        var test = Reviews("test.jsonl", 80, 2);
+        var output = Path.Combine(root, "run");
+
+        var run = CliRunner.Run("sentiment", "baseline", "--train", train, "--test", test, "--out", output, "--seed", "3");
+
+        Assert.True(run.Code == 0, run.Err);
+        Assert.True(File.Exists(Path.Combine(output, "report.md")));
+        using var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "metrics.json")));
+        var accuracy = FindNumber(metrics.RootElement, "accuracy");
+        Assert.True(accuracy > 0.9, $"accuracy {accuracy} on reviews whose only signal is the sentiment word");
+
+        File.AppendAllText(test, "{\"text\":\"fine\",\"label\":7}\n");
+        var bad = CliRunner.Run("sentiment", "baseline", "--train", train, "--test", test, "--out", output);
+        Assert.Equal(1, bad.Code);
+        Assert.Contains($"{test}:81:", bad.Err, StringComparison.Ordinal);
+    }
+
+    /// <summary>The first number named <paramref name="name"/> anywhere in the document.</summary>
+    private static double FindNumber(JsonElement element, string name)
+    {
+        if (element.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var property in element.EnumerateObject())
+            {
+                if (property.Name == name && property.Value.ValueKind == JsonValueKind.Number)
+                {
+                    return property.Value.GetDouble();
+                }
+                var inner = FindNumber(property.Value, name);
+                if (!double.IsNaN(inner))
+                {
+                    return inner;
+                }
+            }
+        }
+        return double.NaN;
+    }
+}

@@ -3,7 +3,10 @@ using Tailor.Engine;
 
 namespace Tailor.Cli.Commands;
 
-/// <summary>Turns the engine's and the data tools' input errors into one clear line on stderr and exit code 1, never a stack trace.</summary>
+/// <summary>
+/// Turns the engine's and the data tools' input errors (including readers' <see cref="InvalidDataException"/> for a bad
+/// line, which is not an IOException) into one clear line on stderr and exit code 1, never a stack trace.
+/// </summary>
 internal static class CliErrors
 {
     public static int Run(Action action)
@@ -13,7 +16,8 @@ internal static class CliErrors
             action();
             return 0;
         }
-        catch (Exception e) when (e is EngineException or DomainDataException or IOException or UnauthorizedAccessException or OperationCanceledException)
+        catch (Exception e) when (e is EngineException or DomainDataException or IOException or InvalidDataException or UnauthorizedAccessException
+            or OperationCanceledException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return 1;

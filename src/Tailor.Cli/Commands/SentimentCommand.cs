@@ -29,7 +29,7 @@ internal static class SentimentCommand
         {
             train, test, limit, seed, output,
         };
-        command.SetAction(parse => Run(() =>
+        command.SetAction(parse => CliErrors.Run(() =>
         {
             var trainPath = parse.GetValue(train)!;
             var testPath = parse.GetValue(test)!;
@@ -84,17 +84,4 @@ internal static class SentimentCommand
         }));
         return command;
     }
-
-    /// <summary>The shared error handling, plus the reader's bad-line error (an <see cref="InvalidDataException"/>, which is not an IOException).</summary>
-    private static int Run(Action action) => CliErrors.Run(() =>
-    {
-        try
-        {
-            action();
-        }
-        catch (InvalidDataException e)
-        {
-            throw new IOException(e.Message, e);
-        }
-    });
 }

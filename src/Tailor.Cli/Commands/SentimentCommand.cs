@@ -16,7 +16,25 @@ internal static class SentimentCommand
     public static Command Create() => new("sentiment", "Sentiment classification (IMDB): baselines and reports")
     {
         Baseline(),
+        Encoder(),
     };
+
+    private static Command Encoder()
+    {
+        var recipe = new Argument<string>("recipe") { Description = "Encoder recipe (YAML or JSON), e.g. recipes/sentiment/encoder.yaml" };
+        var fresh = new Option<bool>("--fresh") { Description = "Ignore trainer checkpoints of a killed run (finished stages are still skipped)" };
+        var command = new Command("encoder", "Learn a WordPiece vocabulary, pretrain a DistilBERT (masked-LM), fine-tune it on the labels, score the test split")
+        {
+            recipe, fresh,
+        };
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var loaded = Tailor.Sentiment.Encoder.EncoderRecipe.Load(parse.GetValue(recipe)!);
+            new Tailor.Sentiment.Encoder.EncoderPipeline(loaded, Console.Out).Run(resume: !parse.GetValue(fresh));
+            Console.WriteLine($"run directory: {loaded.RunDirectory}");
+        }));
+        return command;
+    }
 
     private static Command Baseline()
     {

@@ -14,7 +14,16 @@ public static class SentimentDataset
 {
     /// <summary>Reads the examples of <paramref name="path"/>, at most <paramref name="limit"/> of them when given.</summary>
     /// <exception cref="InvalidDataException">A line is not JSON, has no string <c>text</c>, or a label other than 0 or 1.</exception>
-    public static IReadOnlyList<SentimentExample> Read(string path, int? limit = null)
+    public static IReadOnlyList<SentimentExample> Read(string path, int? limit = null) => Read(path, limit, labelled: true);
+
+    /// <summary>
+    /// The texts of a file whose rows need no label (IMDB's <c>unsup</c> split, <c>{"text": ...}</c>); a label,
+    /// where present, is ignored. Errors name the file and line as <see cref="Read(string, int?)"/> does.
+    /// </summary>
+    public static IReadOnlyList<string> ReadTexts(string path, int? limit = null) =>
+        [.. Read(path, limit, labelled: false).Select(e => e.Text)];
+
+    private static List<SentimentExample> Read(string path, int? limit, bool labelled)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (limit is < 0)
@@ -33,7 +42,7 @@ public static class SentimentDataset
             {
                 continue;
             }
-            examples.Add(Parse(line, path, lineNumber));
+            examples.Add(Parse(line, path, lineNumber, labelled));
         }
         return examples;
     }
@@ -46,7 +55,7 @@ public static class SentimentDataset
             : file;
     }
 
-    private static SentimentExample Parse(string line, string path, int lineNumber)
+    private static SentimentExample Parse(string line, string path, int lineNumber, bool labelled)
     {
         JsonDocument document;
         try
@@ -67,6 +76,10 @@ public static class SentimentDataset
             if (!root.TryGetProperty("text", out var text) || text.ValueKind != JsonValueKind.String)
             {
                 throw Bad(path, lineNumber, "missing string \"text\"");
+            }
+            if (!labelled)
+            {
+                return new SentimentExample(text.GetString()!, SentimentExample.Negative);
             }
             if (!root.TryGetProperty("label", out var label) || label.ValueKind != JsonValueKind.Number
                 || !label.TryGetInt32(out var value) || value is not (SentimentExample.Negative or SentimentExample.Positive))

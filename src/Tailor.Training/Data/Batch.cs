@@ -26,6 +26,9 @@ public sealed record Batch(Tensor InputIds, Tensor AttentionMask, Tensor Labels,
     /// <summary>T, the padded length.</summary>
     public int Length => (int)InputIds.shape[1];
 
+    /// <summary>Whether any position is padding (a model can skip the attention mask otherwise).</summary>
+    public bool HasPadding => RealTokens < InputIds.numel();
+
     /// <summary>Moves the tensors to <paramref name="device"/> (a new batch; this one is left as it is).</summary>
     public Batch To(Device device) =>
         new(InputIds.to(device), AttentionMask.to(device), Labels.to(device), RealTokens, LabelTokens);

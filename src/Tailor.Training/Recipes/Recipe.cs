@@ -102,13 +102,18 @@ public sealed record Recipe
     }
 
     /// <summary>Reads a recipe; relative paths in it stay relative to the current directory, as a CLI user expects.</summary>
-    public static Recipe Load(string path)
+    public static Recipe Load(string path) => FromJson(ReadDocument(path), path);
+
+    /// <summary>A YAML or JSON config file as a JSON tree (other recipes bind it with <see cref="SerializerOptions"/>).</summary>
+    public static JsonNode? ReadDocument(string path)
     {
         if (!File.Exists(path)) throw new TrainingException($"{path}: recipe not found");
         var text = File.ReadAllText(path);
-        var node = path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? ParseJson(text, path) : YamlToJson(text, path);
-        return FromJson(node, path);
+        return path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? ParseJson(text, path) : YamlToJson(text, path);
     }
+
+    /// <summary>snake_case keys, unknown keys rejected: the binding every Tailor config file uses.</summary>
+    public static JsonSerializerOptions SerializerOptions => Json;
 
     public static Recipe FromJson(JsonNode? node, string source)
     {

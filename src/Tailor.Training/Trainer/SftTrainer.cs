@@ -9,9 +9,10 @@ using static TorchSharp.torch;
 namespace Tailor.Training.Trainer;
 
 /// <summary>
-/// The training loop shared by full fine-tuning, LoRA, QLoRA and pretraining: whatever parameters of
-/// the model require gradients are trained (the method decided that before), on batches whose labels
-/// say which tokens carry loss.
+/// The training loop shared by full fine-tuning, LoRA, QLoRA, pretraining and classifier fine-tuning: whatever
+/// parameters of the model require gradients are trained (the method decided that before), on batches whose
+/// labels say which targets carry loss, for the loss its <see cref="ITrainingObjective"/> defines (causal-LM,
+/// masked-LM or sequence classification).
 ///
 /// Determinism and resuming rest on one rule: optimizer step <c>s</c> consumes micro-batches
 /// <c>s·accum … s·accum + accum − 1</c> of the endless sequence epoch 0, epoch 1, … (each epoch shuffled
@@ -20,8 +21,16 @@ namespace Tailor.Training.Trainer;
 /// <c>s</c> performs exactly the same arithmetic as one that never stopped.
 /// </summary>
 public sealed class SftTrainer(
-    LlamaForCausalLM model, TrainingArguments args, Batcher train, Batcher? eval, string runDir)
+    nn.Module model, ITrainingObjective objective, TrainingArguments args, Batcher train, Batcher? eval, string runDir)
 {
+    /// <summary>Causal-LM training of a Llama-family model (SFT, LoRA, pretraining).</summary>
+    public SftTrainer(LlamaForCausalLM model, TrainingArguments args, Batcher train, Batcher? eval, string runDir)
+        : this(model, new CausalLmObjective(model), args, train, eval, runDir)
+    {
+    }
+
+    readonly Device device = model.parameters().First().device;
+
     /// <summary>Called after every optimizer step (progress bars).</summary>
     public Action<TrainerProgress>? OnStep { get; init; }
 
@@ -77,14 +86,12 @@ public sealed class SftTrainer(
             model.train();
             torch.manual_seed(args.Seed * 1_000_003 + step);
 
-            var batches = Enumerable.Range(0, accum).Select(k => MicroBatch(step * accum + k)).ToList();
+            var batches = Enumerable.Range(0, accum).Select(k => objective.Prepare(MicroBatch(step * accum + k))).ToList();
             long labelTokens = Math.Max(1, batches.Sum(b => (long)b.LabelTokens));
             foreach (var batch in batches)
             {
                 using var scope = NewDisposeScope();
-                // Without padding, no mask: attention then takes SDPA's fused causal path.
-                var logits = model.forward(batch.InputIds, HasPadding(batch) ? batch.AttentionMask : null);
-                var (lossSum, tokens, correct) = CausalLmLoss.Compute(logits, batch.Labels);
+                var (lossSum, tokens, correct) = objective.Loss(batch);
                 // Dividing by the step's label tokens (not the micro-batch's) makes accumulation equal one big batch.
                 (lossSum / labelTokens).backward();
                 window.Add(lossSum.item<float>(), tokens, correct);
@@ -153,29 +160,33 @@ public sealed class SftTrainer(
     {
         int epoch = (int)(globalIndex / train.BatchesPerEpoch);
         int index = (int)(globalIndex % train.BatchesPerEpoch);
-        return train.GetBatch(epoch, index).To(model.Device);
+        using var batch = train.GetBatch(epoch, index);
+        return batch.To(device);
     }
 
-    /// <summary>Loss and next-token accuracy over every labelled token of the evaluation set.</summary>
+    /// <summary>
+    /// Loss and accuracy over every target of the evaluation set (tokens, or sequences for a classifier). Random
+    /// choices (masked-LM masking) are re-seeded from the run's seed, so every evaluation sees the same targets.
+    /// </summary>
     public (double Loss, double Accuracy) Evaluate(Batcher data)
     {
         model.eval();
         using var _ = no_grad();
+        torch.manual_seed(args.Seed);
         double lossSum = 0;
         long tokens = 0, correct = 0;
         for (int i = 0; i < data.BatchesPerEpoch; i++)
         {
             using var scope = NewDisposeScope();
-            using var batch = data.GetBatch(0, i).To(model.Device);
-            var (sum, n, c) = CausalLmLoss.Compute(model.forward(batch.InputIds, HasPadding(batch) ? batch.AttentionMask : null), batch.Labels);
+            using var raw = data.GetBatch(0, i);
+            using var batch = objective.Prepare(raw.To(device));
+            var (sum, n, c) = objective.Loss(batch);
             lossSum += sum.item<float>();
             tokens += n;
             correct += c;
         }
         return tokens == 0 ? (double.NaN, double.NaN) : (lossSum / tokens, (double)correct / tokens);
     }
-
-    static bool HasPadding(Batch batch) => batch.RealTokens < batch.InputIds.numel();
 
     bool Improves(double metric, double? best)
     {

@@ -1,0 +1,155 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Tailor.Engine.Models;
+using Tailor.Engine.Tokenization;
+using Tailor.Sentiment.Data;
+using Tailor.Training.Data;
+using Tailor.Training.Trainer;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace Tailor.Sentiment.Encoder;
+
+/// <summary>
+/// Runs an <see cref="EncoderRecipe"/> stage by stage into its run directory:
+/// <c>tokenizer/</c> (vocab.txt), <c>pretrain/</c> (masked-LM trainer run, <c>pretrain/model</c>),
+/// <c>finetune/</c> (classifier trainer run, <c>finetune/model</c>) and <c>scores/</c> (validation and test margins).
+/// A stage whose output exists is skipped, and a trainer stage resumes from its last checkpoint, so a killed run
+/// is started again with the same command. Every stage's wall time is kept in <c>stages.json</c>.
+/// </summary>
+public sealed class EncoderPipeline(EncoderRecipe recipe, TextWriter log)
+{
+    public Action<string, TrainerProgress>? OnStep { get; init; }
+
+    string Dir => recipe.RunDirectory;
+    public string TokenizerDir => Path.Combine(Dir, "tokenizer");
+    public string PretrainedDir => Path.Combine(Dir, "pretrain", "model");
+    public string FinetunedDir => Path.Combine(Dir, "finetune", "model");
+    public string ScoresDir => Path.Combine(Dir, "scores");
+
+    /// <summary>The labelled training rows split into the rows trained on and the held-out validation rows (seeded, stable).</summary>
+    public (IReadOnlyList<SentimentExample> Train, IReadOnlyList<SentimentExample> Validation) Split()
+    {
+        var rows = SentimentDataset.Read(recipe.Data.Train, recipe.Data.Limit);
+        if (rows.Count <= recipe.Data.ValidationRows)
+            throw new InvalidDataException($"{recipe.Data.Train}: {rows.Count} rows, not more than data.validation_rows = {recipe.Data.ValidationRows}");
+        var order = Enumerable.Range(0, rows.Count).ToArray();
+        new Random(recipe.Seed).Shuffle(order);
+        var validation = order.Take(recipe.Data.ValidationRows).Order().Select(i => rows[i]).ToList();
+        var train = order.Skip(recipe.Data.ValidationRows).Order().Select(i => rows[i]).ToList();
+        return (train, validation);
+    }
+
+    public void Run(bool resume = true)
+    {
+        Directory.CreateDirectory(Dir);
+        File.WriteAllText(Path.Combine(Dir, "recipe.json"), recipe.ToJson());
+        var stages = StageLog.Open(Path.Combine(Dir, "stages.json"));
+        var (train, validation) = Split();
+        log.WriteLine($"data: {train.Count:N0} training rows, {validation.Count:N0} validation rows");
+
+        if (!File.Exists(Path.Combine(TokenizerDir, "vocab.txt")))
+            stages.Time("tokenizer", () => BuildVocabulary(train, validation));
+        var tokenizer = ReviewTokenizer.Load(TokenizerDir);
+
+        if (!File.Exists(Path.Combine(PretrainedDir, "model.safetensors")))
+            stages.Time("pretrain", () => Pretrain(tokenizer, train, validation, resume));
+        if (!File.Exists(Path.Combine(FinetunedDir, "model.safetensors")))
+            stages.Time("finetune", () => Finetune(tokenizer, train, validation, resume));
+        if (!File.Exists(Path.Combine(ScoresDir, "test.json")))
+            stages.Time("score", () => Score(validation));
+    }
+
+    IEnumerable<string> PretrainingTexts(IReadOnlyList<SentimentExample> train, IReadOnlyList<SentimentExample> validation)
+    {
+        var texts = train.Concat(validation).Select(e => e.Text);
+        return recipe.Data.Unlabelled is { } unlabelled ? SentimentDataset.ReadTexts(unlabelled, recipe.Data.Limit).Concat(texts) : texts;
+    }
+
+    void BuildVocabulary(IReadOnlyList<SentimentExample> train, IReadOnlyList<SentimentExample> validation)
+    {
+        var vocabulary = WordPieceTrainer.Train(PretrainingTexts(train, validation).Select(ReviewText.Clean), recipe.Tokenizer.VocabSize, TokenizerDir);
+        log.WriteLine($"tokenizer: {vocabulary.Count:N0} WordPiece entries -> {TokenizerDir}");
+    }
+
+    void Pretrain(ReviewTokenizer tokenizer, IReadOnlyList<SentimentExample> train, IReadOnlyList<SentimentExample> validation, bool resume)
+    {
+        var stage = recipe.Pretrain;
+        int vocabSize = File.ReadLines(Path.Combine(TokenizerDir, "vocab.txt")).Count();
+        var config = recipe.ModelConfig(vocabSize, tokenizer.PadId);
+        // Held-out windows come from the validation reviews, so the eval loss is on text the model never masks in training.
+        var trainWindows = PretrainingTexts(train, []).SelectMany(t => tokenizer.Windows(t, stage.MaxLength)).Select(Unlabelled).ToList();
+        var evalWindows = validation.Take(256).SelectMany(e => tokenizer.Windows(e.Text, stage.MaxLength)).Select(Unlabelled).ToList();
+        log.WriteLine($"pretrain: {trainWindows.Count:N0} windows ({trainWindows.Sum(w => (long)w.Length):N0} tokens), model of {config.EncoderParameterCount():N0} encoder parameters");
+
+        torch.manual_seed(recipe.Seed);
+        using var model = new DistilBertForMaskedLM(config);
+        var objective = new MaskedLmObjective(model, tokenizer.MaskId, tokenizer.SpecialIds);
+        var trainer = new SftTrainer(model, objective, stage.Training with { Seed = recipe.Seed },
+            Batches(trainWindows, stage.Training.PerDeviceTrainBatchSize, tokenizer.PadId, shuffle: true),
+            Batches(evalWindows, stage.Training.PerDeviceEvalBatchSize, tokenizer.PadId, shuffle: false),
+            Path.Combine(Dir, "pretrain"))
+        {
+            OnStep = p => OnStep?.Invoke("pretrain", p),
+            OnLog = (step, values) => LogLine("pretrain", step, values),
+        };
+        var result = trainer.Train(resume);
+        log.WriteLine($"pretrain: {result.Steps} steps, {result.TokensPerSecond:N0} tokens/s, best eval loss {result.BestMetric:F3}");
+        DistilBertCheckpoint.Save(model, config, PretrainedDir);
+        File.Copy(Path.Combine(TokenizerDir, "vocab.txt"), Path.Combine(PretrainedDir, "vocab.txt"), overwrite: true);
+    }
+
+    void Finetune(ReviewTokenizer tokenizer, IReadOnlyList<SentimentExample> train, IReadOnlyList<SentimentExample> validation, bool resume)
+    {
+        var stage = recipe.Finetune;
+        TokenizedExample Labelled(SentimentExample e) => SequenceClassificationObjective.Example(tokenizer.Encode(e.Text, stage.MaxLength), e.Label);
+        var trainExamples = train.Select(Labelled).ToList();
+        var evalExamples = validation.Select(Labelled).ToList();
+
+        torch.manual_seed(recipe.Seed);
+        using var model = DistilBertCheckpoint.ClassifierFromEncoder(PretrainedDir, SentimentLabels.Names);
+        var args = stage.Training with
+        {
+            Seed = recipe.Seed,
+            MetricForBestModel = "eval_mean_token_accuracy",
+            GreaterIsBetter = true,
+            LoadBestModelAtEnd = true,
+        };
+        var trainer = new SftTrainer(model, new SequenceClassificationObjective(model), args,
+            Batches(trainExamples, args.PerDeviceTrainBatchSize, tokenizer.PadId, shuffle: true),
+            Batches(evalExamples, args.PerDeviceEvalBatchSize, tokenizer.PadId, shuffle: false),
+            Path.Combine(Dir, "finetune"))
+        {
+            OnStep = p => OnStep?.Invoke("finetune", p),
+            OnLog = (step, values) => LogLine("finetune", step, values),
+        };
+        var result = trainer.Train(resume);
+        log.WriteLine($"finetune: {result.Steps} steps, {result.TokensPerSecond:N0} tokens/s, best validation accuracy {result.BestMetric:P2} at step {result.BestStep}");
+        DistilBertCheckpoint.Save(model, model.Config, FinetunedDir);
+        File.Copy(Path.Combine(TokenizerDir, "vocab.txt"), Path.Combine(FinetunedDir, "vocab.txt"), overwrite: true);
+    }
+
+    void Score(IReadOnlyList<SentimentExample> validation)
+    {
+        var test = SentimentDataset.Read(recipe.Data.Test, recipe.Data.Limit);
+        using var classifier = EncoderSentimentClassifier.Load(FinetunedDir, recipe.Finetune.MaxLength);
+        Directory.CreateDirectory(ScoresDir);
+        foreach (var (name, rows) in new[] { ("validation", validation), ("test", test) })
+        {
+            var clock = Stopwatch.StartNew();
+            var margins = classifier.Margins([.. rows.Select(r => r.Text)]);
+            double seconds = clock.Elapsed.TotalSeconds;
+            var scores = new ReviewScores(name, [.. rows.Select(r => r.Label)], margins, seconds);
+            scores.Save(Path.Combine(ScoresDir, name + ".json"));
+            log.WriteLine($"score {name}: accuracy {scores.Accuracy:P2}, {rows.Count / seconds:N0} reviews/s");
+        }
+    }
+
+    static TokenizedExample Unlabelled(int[] ids) => new(ids, [.. Enumerable.Repeat(TokenizedExample.IgnoreIndex, ids.Length)]);
+
+    Batcher Batches(IReadOnlyList<TokenizedExample> examples, int batchSize, int padId, bool shuffle) =>
+        new(examples, new BatcherOptions { BatchSize = batchSize, PadTokenId = padId, Seed = recipe.Seed, Shuffle = shuffle, GroupByLength = true });
+
+    void LogLine(string stage, long step, IReadOnlyDictionary<string, double> values) =>
+        log.WriteLine($"{stage} step {step}: " + string.Join(", ", values.Select(v => FormattableString.Invariant($"{v.Key} {v.Value:G4}"))));
+}

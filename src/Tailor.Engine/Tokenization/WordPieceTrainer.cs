@@ -9,8 +9,9 @@ namespace Tailor.Engine.Tokenization;
 /// </summary>
 /// <remarks>
 /// Words are cut exactly as <see cref="BertTokenizer"/> cuts them at run time (its own normalizer and
-/// pre-tokenizer: lower-casing, accent stripping, punctuation split), so the vocabulary fits the encoder's
-/// input. The vocabulary is: the five BERT special tokens, every character seen at least
+/// pre-tokenizer: lower-casing, punctuation split; accents are kept, as the ML.Tokenizers options we run with
+/// keep them, and <c>tokenizer_config.json</c> says so with <c>strip_accents: false</c>), so the vocabulary fits
+/// the encoder's input. The vocabulary is: the five BERT special tokens, every character seen at least
 /// <c>minCharCount</c> times (as a word start and as a <c>##</c> continuation, so most text has no [UNK]), then,
 /// by a single frequency ranking, whole words and the word pieces that let rarer words be spelled with few
 /// tokens: for each word not kept whole, its prefixes and its <c>##</c> suffixes, weighted by the word's count.
@@ -118,7 +119,7 @@ public static class WordPieceTrainer
             {
               "tokenizer_class": "BertTokenizer",
               "do_lower_case": true,
-              "strip_accents": null,
+              "strip_accents": false,
               "tokenize_chinese_chars": true,
               "unk_token": "[UNK]",
               "sep_token": "[SEP]",

@@ -44,7 +44,8 @@ public static class WordPieceTrainer
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var text in corpus)
         {
-            var normalized = bert.Normalizer?.Normalize(text) ?? text;
+            var wellFormed = WellFormedText.Repair(text);
+            var normalized = bert.Normalizer?.Normalize(wellFormed) ?? wellFormed;
             foreach (var (offset, length) in bert.PreTokenizer!.PreTokenize(normalized))
             {
                 var word = normalized.Substring(offset, length);

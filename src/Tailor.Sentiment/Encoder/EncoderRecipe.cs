@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Tailor.Engine;
 using Tailor.Engine.Models;
 using Tailor.Sentiment.Data;
 using Tailor.Training;
@@ -68,7 +69,9 @@ public sealed record EncoderRecipe
     [JsonIgnore]
     public string RunDirectory => Path.Combine(OutputDir, Name);
 
-    public DistilBertConfig ModelConfig(int vocabSize, int padId) => new DistilBertConfig
+    public DistilBertConfig ModelConfig(int vocabSize, int padId) => UncheckedModelConfig(vocabSize, padId).Validate("recipe 'model'");
+
+    DistilBertConfig UncheckedModelConfig(int vocabSize, int padId) => new()
     {
         Architecture = DistilBertConfig.MaskedLM,
         VocabSize = vocabSize,
@@ -82,12 +85,21 @@ public sealed record EncoderRecipe
         SeqClassifDropout = Model.SeqClassifDropout,
         PadTokenId = padId,
         Labels = SentimentLabels.Names,
-    }.Validate("recipe 'model'");
+    };
 
     public EncoderRecipe Validate(string source)
     {
         if (Data.ValidationRows < 1) throw new TrainingException($"{source}: 'data.validation_rows' must be at least 1");
         if (Tokenizer.VocabSize < 100) throw new TrainingException($"{source}: 'tokenizer.vocab_size' must be at least 100");
+        // The model's shape is checked now, not after the vocabulary has been learned.
+        try
+        {
+            UncheckedModelConfig(Tokenizer.VocabSize, 0).Validate($"{source}: model");
+        }
+        catch (EngineException e)
+        {
+            throw new TrainingException(e.Message, e);
+        }
         foreach (var (name, stage) in new[] { ("pretrain", Pretrain), ("finetune", Finetune) })
         {
             if (stage.MaxLength < 8 || stage.MaxLength > Model.MaxPositionEmbeddings)
@@ -98,7 +110,9 @@ public sealed record EncoderRecipe
             }
             catch (TrainingException e)
             {
-                throw new TrainingException($"{source}: {name}.training.{e.Message.TrimStart('\'')}", e);
+                // "'learning_rate' must be positive" becomes "'finetune.training.learning_rate' must be positive".
+                var message = e.Message.StartsWith('\'') ? $"'{name}.training.{e.Message[1..]}" : $"{name}.training: {e.Message}";
+                throw new TrainingException($"{source}: {message}", e);
             }
         }
         return this;

@@ -1,4 +1,5 @@
 using Microsoft.ML.Tokenizers;
+using Tailor.Engine.Tokenization;
 using Tailor.Sentiment.Data;
 
 namespace Tailor.Sentiment.Encoder;
@@ -38,7 +39,8 @@ public sealed class ReviewTokenizer
 
     /// <summary>WordPiece ids of the cleaned review, no special tokens, no truncation.</summary>
     public IReadOnlyList<int> Pieces(string review) =>
-        bert.EncodeToIds(ReviewText.Clean(review ?? throw new ArgumentNullException(nameof(review))), addSpecialTokens: false, considerPreTokenization: true, considerNormalization: true);
+        bert.EncodeToIds(WellFormedText.Repair(ReviewText.Clean(review ?? throw new ArgumentNullException(nameof(review)))),
+            addSpecialTokens: false, considerPreTokenization: true, considerNormalization: true);
 
     /// <summary>[CLS] pieces [SEP], at most <paramref name="maxLength"/> ids, cut head + tail (see the remarks).</summary>
     public int[] Encode(string review, int maxLength)

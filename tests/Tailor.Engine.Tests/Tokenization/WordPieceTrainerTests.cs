@@ -168,6 +168,30 @@ public class WordPieceTrainerTests
     }
 
     [Fact]
+    public void LoneSurrogatesInTheCorpusDoNotStopTraining()
+    {
+        using var dir = new TempDirectory();
+        // Legal in a .NET string and in JSON ("\ud800"), but string.Normalize throws on them. (BERT's cleaning then
+        // drops the U+FFFD they become.)
+        var vocabulary = WordPieceTrainer.Train([.. Corpus(), "bad \ud800 text \udc00x", "emoji \ud83d\ude00 ok"], 300, dir.Path, minCharCount: 1);
+        Assert.All(vocabulary, v => Assert.Equal(v, WellFormedText.Repair(v)));
+    }
+
+    [Fact]
+    public void WellFormedTextReplacesOnlyLoneSurrogates()
+    {
+        // In code, not [InlineData]: attribute strings are stored as UTF-8, which cannot hold a lone surrogate.
+        (string Text, string Expected)[] cases =
+        [
+            ("plain", "plain"), ("a\ud800b", "a\uFFFDb"), ("\udc00\ud800", "\uFFFD\uFFFD"),
+            ("x\ud83d\ude00y", "x\ud83d\ude00y"), ("end\ud83d", "end\uFFFD"), ("", ""),
+        ];
+        foreach (var (text, expected) in cases) Assert.Equal(expected, WellFormedText.Repair(text));
+        var plain = "no surrogates here";
+        Assert.Same(plain, WellFormedText.Repair(plain));
+    }
+
+    [Fact]
     public void ACapWithoutRoomBeyondTheSpecialsIsRejected()
     {
         using var dir = new TempDirectory();

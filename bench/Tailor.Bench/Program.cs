@@ -12,6 +12,8 @@ Tailor.Engine.Runtime.NativeMemory.KeepFreedMemoryForReuse();
 if (args.Length > 0 && args[0] == "train") return TrainBench.Run(args[1..]);
 // `suggest`: a domain suggester's latency, batch throughput and memory (Suggest/SuggestBench.cs).
 if (args.Length > 0 && args[0] == "suggest") return Tailor.Bench.Suggest.SuggestBench.Run(args[1..]);
+// `classify`: a sentiment model's reviews/s at several batch sizes, latency and memory (Classify/ClassifyBench.cs).
+if (args.Length > 0 && args[0] == "classify") return Tailor.Bench.Classify.ClassifyBench.Run(args[1..]);
 if (args.Contains("-h") || args.Contains("--help"))
 {
     Console.WriteLine(BenchOptions.Usage);

@@ -18,6 +18,7 @@ public static class TailorCli
         EvalCommand.Create(),
         CompareCommand.Create(),
         SentimentCommand.Create(),
+        ClassifyCommand.Create(),
         RunsCommand.Create(),
         JudgeCommand.Create(),
         GuardCommand.Create(),

@@ -26,6 +26,21 @@ public sealed record ServerOptions
     /// <summary>How many batches may be at the suggester at once (1 for a model on one GPU; more for remote endpoints).</summary>
     public int MaxConcurrentBatches { get; init; } = 4;
 
+    /// <summary>
+    /// The sentiment model folder behind POST /v1/classify, relative to the working directory (default
+    /// models/sentiment); null for none. A missing or unloadable folder makes that endpoint answer 503, nothing else.
+    /// </summary>
+    public string? SentimentModelDir { get; init; } = Tailor.Sentiment.SentimentModels.DefaultModelDir;
+
+    /// <summary>The most reviews one POST /v1/classify request may carry in "texts".</summary>
+    public int MaxClassifyTexts { get; init; } = 32;
+
+    /// <summary>
+    /// The largest POST /v1/classify body, in bytes (larger ones get 413): room for one review at the length limit
+    /// and then some, since reviews are far longer than business descriptions.
+    /// </summary>
+    public long MaxClassifyBodyBytes { get; init; } = 2 * 1024 * 1024;
+
     /// <summary>Whether to log each request to the console (off in tests).</summary>
     public bool RequestLogging { get; init; }
 
@@ -37,6 +52,8 @@ public sealed record ServerOptions
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxCount, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBodyBytes, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatch, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxClassifyTexts, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxClassifyBodyBytes, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentBatches, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(BatchWindow, TimeSpan.Zero);
     }

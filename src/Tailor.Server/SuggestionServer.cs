@@ -10,13 +10,14 @@ using Tailor.Server.Api;
 using Tailor.Server.Batching;
 using Tailor.Server.Chat;
 using Tailor.Server.Metrics;
+using Tailor.Server.Sentiment;
 using Tailor.Server.Web;
 
 namespace Tailor.Server;
 
 /// <summary>
 /// The domain suggester as a web application: POST /v1/suggest (the product API), POST /v1/chat/completions
-/// (OpenAI-compatible), GET /healthz, GET /metrics (Prometheus text) and the web page at /. Requests from all clients
+/// (OpenAI-compatible), POST /v1/classify (review sentiment, when a sentiment model is there), GET /healthz, GET /metrics (Prometheus text) and the web page at /. Requests from all clients
 /// are batched for the suggester (<see cref="SuggestionBatcher"/>). The CLI and the tests host the same app.
 /// </summary>
 public static partial class SuggestionServer
@@ -53,9 +54,12 @@ public static partial class SuggestionServer
             return new SuggestionBatcher(suggester, options.MaxBatch, options.BatchWindow, options.MaxConcurrentBatches, metrics.BatchRan);
         });
         services.AddSingleton<SuggestionService>();
+        services.AddSingleton(provider => SentimentHost.Load(options.SentimentModelDir, provider.GetRequiredService<ILogger<SentimentHost>>()));
 
         var app = builder.Build();
         var serverMetrics = app.Services.GetRequiredService<ServerMetrics>();
+        // The sentiment model loads now, not on the first request (which would wait seconds for it).
+        app.Services.GetRequiredService<SentimentHost>();
         app.Use((context, next) => RequestMetrics.InvokeAsync(context, next, serverMetrics));
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleUnexpectedAsync });
         app.UseStatusCodePages(WriteEmptyStatusAsync);
@@ -63,8 +67,9 @@ public static partial class SuggestionServer
 
         app.MapPost(SuggestEndpoint.Route, SuggestEndpoint.HandleAsync);
         app.MapPost(ChatCompletionEndpoint.Route, ChatCompletionEndpoint.HandleAsync);
-        app.MapGet("/healthz", (SuggesterIdentity identity) => Results.Json(
-            new { status = "ok", suggester = identity.Name, settings = identity.Settings }, ServerJson.Options));
+        app.MapPost(ClassifyEndpoint.Route, ClassifyEndpoint.HandleAsync);
+        app.MapGet("/healthz", (SuggesterIdentity identity, SentimentHost sentiment) => Results.Json(
+            new { status = "ok", suggester = identity.Name, settings = identity.Settings, sentiment_model = sentiment.ModelName }, ServerJson.Options));
         app.MapGet("/metrics", (ServerMetrics metrics) => Results.Text(metrics.Exporter.Render(), PrometheusTextExporter.ContentType));
         foreach (var (file, asset) in WebAssets.Files)
         {
@@ -101,7 +106,7 @@ public static partial class SuggestionServer
         var response = status.HttpContext.Response;
         var message = response.StatusCode switch
         {
-            StatusCodes.Status404NotFound => "No such endpoint; see POST /v1/suggest, POST /v1/chat/completions, GET /healthz, GET /metrics.",
+            StatusCodes.Status404NotFound => "No such endpoint; see POST /v1/suggest, POST /v1/chat/completions, POST /v1/classify, GET /healthz, GET /metrics.",
             StatusCodes.Status405MethodNotAllowed => "This endpoint does not take that method.",
             _ => "The request failed.",
         };

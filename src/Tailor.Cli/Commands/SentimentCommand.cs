@@ -4,7 +4,9 @@ using System.Globalization;
 using System.Text.Json;
 using Tailor.Sentiment.Baselines;
 using Tailor.Sentiment.Data;
+using Tailor.Sentiment.Encoder;
 using Tailor.Sentiment.Metrics;
+using Tailor.Sentiment.Ngrams;
 
 namespace Tailor.Cli.Commands;
 
@@ -17,7 +19,51 @@ internal static class SentimentCommand
     {
         Baseline(),
         Encoder(),
+        Ngram(),
     };
+
+    private static Command Ngram()
+    {
+        var train = new Option<string>("--train") { Description = "Training JSONL (.gz ok)", DefaultValueFactory = _ => "../shared/data/imdb/train.jsonl.gz" };
+        var test = new Option<string>("--test") { Description = "Test JSONL (.gz ok)", DefaultValueFactory = _ => "../shared/data/imdb/test.jsonl.gz" };
+        var limit = new Option<int?>("--limit") { Description = "Read at most N rows of each split (default: all)" };
+        var validationRows = new Option<int>("--validation-rows") { Description = "Training rows held out (seeded) and scored", DefaultValueFactory = _ => 2500 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the split and of the training order", DefaultValueFactory = _ => 42 };
+        var l2 = new Option<double>("--l2") { Description = "L2 penalty", DefaultValueFactory = _ => new NbLogisticRegressionOptions().L2 };
+        var epochs = new Option<int>("--epochs") { Description = "AdaGrad passes", DefaultValueFactory = _ => new NbLogisticRegressionOptions().Epochs };
+        var output = new Option<string>("--out") { Description = "Folder for metrics.json, report.md and the model", DefaultValueFactory = _ => "runs/sentiment-ngram" };
+        var command = new Command("ngram", "Train the NB-weighted logistic regression over word 1-3-grams, score the held-out rows and the test split")
+        {
+            train, test, limit, validationRows, seed, l2, epochs, output,
+        };
+        command.SetAction(parse => CliErrors.Run(() =>
+        {
+            var recipe = new EncoderRecipe
+            {
+                Seed = parse.GetValue(seed),
+                Data = new EncoderDataSection { Train = parse.GetValue(train)!, Test = parse.GetValue(test)!, Limit = parse.GetValue(limit), ValidationRows = parse.GetValue(validationRows) },
+            };
+            var (trainRows, validation) = new EncoderPipeline(recipe, TextWriter.Null).Split();
+            var options = new NbLogisticRegressionOptions { L2 = parse.GetValue(l2), Epochs = parse.GetValue(epochs), Seed = recipe.Seed };
+            var clock = Stopwatch.StartNew();
+            var model = NbLogisticRegression.Train(trainRows, options);
+            var trainSeconds = clock.Elapsed.TotalSeconds;
+            var folder = parse.GetValue(output)!;
+            Directory.CreateDirectory(folder);
+            model.Save(Path.Combine(folder, "ngram.bin"));
+            var testRows = SentimentDataset.Read(recipe.Data.Test, recipe.Data.Limit);
+            foreach (var (name, rows) in new[] { ("validation", validation), ("test", testRows) })
+            {
+                clock.Restart();
+                var margins = model.Margins([.. rows.Select(r => r.Text)]);
+                var scores = new ReviewScores(name, [.. rows.Select(r => r.Label)], margins, clock.Elapsed.TotalSeconds);
+                scores.Save(Path.Combine(folder, name + ".json"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: accuracy {scores.Accuracy:P2} ({rows.Count:N0} rows, {rows.Count / Math.Max(1e-9, scores.Seconds):N0} reviews/s)"));
+            }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{model.FeatureCount:N0} features, trained in {trainSeconds:F1} s -> {folder}"));
+        }));
+        return command;
+    }
 
     private static Command Encoder()
     {

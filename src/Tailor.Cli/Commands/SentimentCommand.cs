@@ -17,6 +17,7 @@ internal static class SentimentCommand
     {
         Baseline(),
         Encoder(),
+        SentimentDecoderCommands.Lm(), SentimentDecoderCommands.Prompt(), SentimentDecoderCommands.Lora(),
     };
 
     private static Command Encoder()

@@ -20,6 +20,9 @@ internal static class SentimentCommand
         Baseline(),
         Encoder(),
         Ngram(),
+        SentimentDecoderCommands.Lm(),
+        SentimentDecoderCommands.Prompt(),
+        SentimentDecoderCommands.Lora(),
     };
 
     private static Command Ngram()

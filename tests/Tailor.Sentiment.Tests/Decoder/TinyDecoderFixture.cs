@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Tailor.Sentiment.Data;
+using Tailor.Sentiment.Decoder;
+using Tailor.Training.Trainer;
+
+namespace Tailor.Sentiment.Tests.Decoder;
+
+/// <summary>
+/// The decoder tests run libtorch models: one at a time, alone (concurrent TorchSharp calls from two test classes have
+/// crashed inside libtorch elsewhere in this repository), sharing one tiny pretrained LM.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class DecoderTorchTests : ICollectionFixture<TinyDecoderFixture>
+{
+    public const string Name = "decoder torch models";
+}
+
+/// <summary>
+/// Synthetic review files written to a temp folder (whose only signal is one sentiment word) and a tiny Llama pretrained on
+/// them for a few steps by <see cref="LanguageModelPipeline"/> itself: vocabulary of 400 byte-level BPE tokens, 2 layers of 32.
+/// </summary>
+public sealed class TinyDecoderFixture : IDisposable
+{
+    static readonly string[] Good = ["great", "wonderful", "excellent", "superb"];
+    static readonly string[] Bad = ["awful", "terrible", "dreadful", "boring"];
+    static readonly string[] Subjects = ["the film", "this movie", "the acting", "the plot", "the ending"];
+
+    readonly TempDirectory temp = new();
+
+    public TinyDecoderFixture()
+    {
+        Train = Write("train.jsonl", Reviews(240, seed: 1, tag: "train"));
+        Test = Write("test.jsonl", Reviews(60, seed: 2, tag: "test"));
+        Unlabelled = Write("unsup.jsonl", Reviews(100, seed: 3, tag: "unsup").Select(r => r with { Label = -1 }).ToList());
+        var recipe = LanguageModel(Path.Combine(temp.Path, "runs"));
+        new LanguageModelPipeline(recipe, TextWriter.Null).Run();
+        ModelDir = Path.Combine(recipe.RunDirectory, "model");
+    }
+
+    public string Root => temp.Path;
+    public string Train { get; }
+    public string Test { get; }
+    public string Unlabelled { get; }
+    public string ModelDir { get; }
+
+    public DecoderDataSection Data => new() { Train = Train, Test = Test, Unlabelled = Unlabelled };
+
+    public LanguageModelRecipe LanguageModel(string outputDir) => new()
+    {
+        Name = "lm",
+        OutputDir = outputDir,
+        Seed = 5,
+        Data = Data,
+        Tokenizer = new DecoderTokenizerSection { VocabSize = 400 },
+        Model = new DecoderModelSection { HiddenSize = 32, IntermediateSize = 64, NumHiddenLayers = 2, NumAttentionHeads = 2, NumKeyValueHeads = 1, MaxPositionEmbeddings = 256 },
+        MaxReviewTokens = 48,
+        MaxLength = 64,
+        ValidationRows = 20,
+        Training = new TrainingArguments { MaxSteps = 10, PerDeviceTrainBatchSize = 8, PerDeviceEvalBatchSize = 16, LearningRate = 3e-3, LoggingSteps = 5, EvalSteps = 0, SaveSteps = 0 },
+    };
+
+    /// <summary>Reviews alternating negative/positive; each text carries <paramref name="tag"/> and its index, so leaks are traceable.</summary>
+    public static List<SentimentExample> Reviews(int count, int seed, string tag)
+    {
+        var random = new Random(seed);
+        return [.. Enumerable.Range(0, count).Select(i =>
+        {
+            int label = i % 2;
+            var word = (label == 1 ? Good : Bad)[random.Next(Good.Length)];
+            return new SentimentExample($"{Subjects[random.Next(Subjects.Length)]} was {word}.<br /><br />{tag} {i}", label);
+        })];
+    }
+
+    string Write(string name, IReadOnlyList<SentimentExample> rows)
+    {
+        var path = temp.File(name);
+        File.WriteAllLines(path, rows.Select(r => r.Label < 0
+            ? JsonSerializer.Serialize(new { text = r.Text })
+            : JsonSerializer.Serialize(new { text = r.Text, label = r.Label })));
+        return path;
+    }
+
+    public void Dispose() => temp.Dispose();
+}

@@ -31,7 +31,10 @@ public sealed class TinyDecoderFixture : IDisposable
     {
         Train = Write("train.jsonl", Reviews(240, seed: 1, tag: "train"));
         Test = Write("test.jsonl", Reviews(60, seed: 2, tag: "test"));
-        Unlabelled = Write("unsup.jsonl", Reviews(100, seed: 3, tag: "unsup").Select(r => r with { Label = -1 }).ToList());
+        // The unlabelled text also uses the label words, as real reviews do, so the tiny BPE learns them as whole tokens
+        // and the LoRA test asks for one decisive token rather than a spelling of byte pieces.
+        Unlabelled = Write("unsup.jsonl", Reviews(100, seed: 3, tag: "unsup")
+            .Select((r, i) => r with { Text = r.Text + (i % 2 == 0 ? " I felt positive" : " I felt negative"), Label = -1 }).ToList());
         var recipe = LanguageModel(Path.Combine(temp.Path, "runs"));
         new LanguageModelPipeline(recipe, TextWriter.Null).Run();
         ModelDir = Path.Combine(recipe.RunDirectory, "model");
@@ -56,7 +59,7 @@ public sealed class TinyDecoderFixture : IDisposable
         MaxReviewTokens = 48,
         MaxLength = 64,
         ValidationRows = 20,
-        Training = new TrainingArguments { MaxSteps = 10, PerDeviceTrainBatchSize = 8, PerDeviceEvalBatchSize = 16, LearningRate = 3e-3, LoggingSteps = 5, EvalSteps = 0, SaveSteps = 0 },
+        Training = new TrainingArguments { MaxSteps = 60, PerDeviceTrainBatchSize = 8, PerDeviceEvalBatchSize = 16, LearningRate = 3e-2, LoggingSteps = 5, EvalSteps = 0, SaveSteps = 0 },
     };
 
     /// <summary>Reviews alternating negative/positive; each text carries <paramref name="tag"/> and its index, so leaks are traceable.</summary>

@@ -1,10 +1,12 @@
 using Tailor.Sentiment.Encoder;
+using Tailor.Sentiment.Ensemble;
 
 namespace Tailor.Sentiment;
 
 /// <summary>
 /// Opens a sentiment model folder as whatever classifier its files say it is, so the CLI, the server and the
-/// benchmark load models one way. Today one kind exists: a DistilBERT classifier folder (<c>config.json</c>,
+/// benchmark load models one way: a folder with a <c>sentiment.json</c> manifest is an
+/// <see cref="EnsembleSentimentClassifier"/> (the shipped model), and a DistilBERT classifier folder (<c>config.json</c>,
 /// <c>model.safetensors</c>, <c>vocab.txt</c>) is an <see cref="EncoderSentimentClassifier"/>.
 /// </summary>
 public static class SentimentModels
@@ -27,13 +29,17 @@ public static class SentimentModels
         {
             throw new DirectoryNotFoundException($"{modelDir}: no sentiment model folder there (run from the repository root, or pass the folder).");
         }
-        // A small switch on what the folder holds; more kinds (an ensemble manifest) go before the encoder case.
+        // A small switch on what the folder holds.
+        if (File.Exists(Path.Combine(modelDir, EnsembleManifest.FileName)))
+        {
+            return EnsembleSentimentClassifier.Load(modelDir);
+        }
         if (EncoderFiles.All(file => File.Exists(Path.Combine(modelDir, file))))
         {
             return EncoderSentimentClassifier.Load(modelDir);
         }
         var missing = EncoderFiles.Where(file => !File.Exists(Path.Combine(modelDir, file)));
         throw new InvalidDataException(
-            $"{modelDir}: not a sentiment model folder: a DistilBERT classifier needs {string.Join(", ", EncoderFiles)}; missing {string.Join(", ", missing)}.");
+            $"{modelDir}: not a sentiment model folder: it has no {EnsembleManifest.FileName}, and a DistilBERT classifier needs {string.Join(", ", EncoderFiles)}; missing {string.Join(", ", missing)}.");
     }
 }

@@ -23,6 +23,7 @@ internal static class SentimentCommand
         SentimentDecoderCommands.Lm(),
         SentimentDecoderCommands.Prompt(),
         SentimentDecoderCommands.Lora(),
+        SentimentCompareCommand.Create(),
     };
 
     private static Command Ngram()
@@ -109,6 +110,9 @@ internal static class SentimentCommand
             clock.Restart();
             var predictions = baseline.Predict(testRows.Select(r => r.Text).ToList());
             var predictSeconds = clock.Elapsed.TotalSeconds;
+            // Margins as log-odds of the probability, so `tailor sentiment compare` reads this run like the others.
+            var scores = new ReviewScores("test", [.. testRows.Select(r => r.Label)],
+                [.. predictions.Select(p => MathF.Log(Math.Max(p.Probability, 1e-7f) / Math.Max(1 - p.Probability, 1e-7f)))], predictSeconds);
             var report = ClassificationReport.Compute(testRows.Select(r => r.Label).ToList(), predictions.Select(p => p.Label).ToList());
             var reviewsPerSecond = testRows.Count / Math.Max(predictSeconds, 1e-9);
             var markdown = string.Create(CultureInfo.InvariantCulture,
@@ -125,6 +129,7 @@ internal static class SentimentCommand
             var folder = parse.GetValue(output)!;
             Directory.CreateDirectory(folder);
             File.WriteAllText(Path.Combine(folder, "report.md"), markdown);
+            scores.Save(Path.Combine(folder, "test.json"));
             File.WriteAllText(Path.Combine(folder, "metrics.json"), JsonSerializer.Serialize(new
             {
                 model = "mlnet-ngram-sdca",

@@ -3,6 +3,8 @@ using System.Text.Json;
 using Tailor.Engine.Models;
 using Tailor.Engine.Tokenization;
 using Tailor.Sentiment.Data;
+using Tailor.Sentiment.Ensemble;
+using Tailor.Sentiment.Ngrams;
 using Tailor.Training.Data;
 using Tailor.Training.Trainer;
 using TorchSharp;
@@ -13,7 +15,8 @@ namespace Tailor.Sentiment.Encoder;
 /// <summary>
 /// Runs an <see cref="EncoderRecipe"/> stage by stage into its run directory:
 /// <c>tokenizer/</c> (vocab.txt), <c>pretrain/</c> (masked-LM trainer run, <c>pretrain/model</c>),
-/// <c>finetune/</c> (classifier trainer run, <c>finetune/model</c>) and <c>scores/</c> (validation and test margins).
+/// <c>finetune/</c> (classifier trainer run, <c>finetune/model</c>), <c>scores/</c> (validation and test margins),
+/// <c>ngram/</c> (the n-gram model and its margins), <c>model/</c> (the blend, ready to ship) and <c>report.md</c>.
 /// A stage whose output exists is skipped, and a trainer stage resumes from its last checkpoint, so a killed run
 /// is started again with the same command. Every stage's wall time is kept in <c>stages.json</c>.
 /// </summary>
@@ -52,12 +55,71 @@ public sealed class EncoderPipeline(EncoderRecipe recipe, TextWriter log)
             stages.Time("tokenizer", () => BuildVocabulary(train, validation));
         var tokenizer = ReviewTokenizer.Load(TokenizerDir);
 
-        if (!File.Exists(Path.Combine(PretrainedDir, "model.safetensors")))
-            stages.Time("pretrain", () => Pretrain(tokenizer, train, validation, resume));
+        if (recipe.Pretrain is { } pretrain && !File.Exists(Path.Combine(PretrainedDir, "model.safetensors")))
+            stages.Time("pretrain", () => Pretrain(pretrain, tokenizer, train, validation, resume));
         if (!File.Exists(Path.Combine(FinetunedDir, "model.safetensors")))
             stages.Time("finetune", () => Finetune(tokenizer, train, validation, resume));
         if (!File.Exists(Path.Combine(ScoresDir, "test.json")))
             stages.Time("score", () => Score(validation));
+        if (recipe.Ensemble)
+        {
+            if (!File.Exists(Path.Combine(NgramDir, "test.json")))
+                stages.Time("ngram", () => TrainNgram(train, validation));
+            ExportEnsemble();
+        }
+        new EncoderRunReport(recipe, this, stages).Write();
+    }
+
+    public string NgramDir => Path.Combine(Dir, "ngram");
+    public string ModelDir => Path.Combine(Dir, "model");
+
+    /// <summary>The n-gram model on the same training rows, scored on the same validation and test rows as the encoder.</summary>
+    void TrainNgram(IReadOnlyList<SentimentExample> train, IReadOnlyList<SentimentExample> validation)
+    {
+        var clock = Stopwatch.StartNew();
+        var model = NbLogisticRegression.Train(train, recipe.Ngram.Options(recipe.Seed));
+        log.WriteLine($"ngram: {model.FeatureCount:N0} features in {clock.Elapsed.TotalSeconds:F0} s");
+        Directory.CreateDirectory(NgramDir);
+        model.Save(Path.Combine(NgramDir, "ngram.bin"));
+        var test = SentimentDataset.Read(recipe.Data.Test, recipe.Data.Limit);
+        foreach (var (name, rows) in new[] { ("validation", validation), ("test", test) })
+        {
+            clock.Restart();
+            var margins = model.Margins([.. rows.Select(r => r.Text)]);
+            var scores = new ReviewScores(name, [.. rows.Select(r => r.Label)], margins, clock.Elapsed.TotalSeconds);
+            scores.Save(Path.Combine(NgramDir, name + ".json"));
+            log.WriteLine($"ngram {name}: accuracy {scores.Accuracy:P2}");
+        }
+    }
+
+    /// <summary>
+    /// Fits the blend on the validation margins of both models and writes the shipped folder: <c>model/</c> with
+    /// <c>sentiment.json</c>, <c>encoder/</c> and <c>ngram.bin</c>.
+    /// </summary>
+    void ExportEnsemble()
+    {
+        var encoder = ReviewScores.Load(Path.Combine(ScoresDir, "validation.json"));
+        var ngram = ReviewScores.Load(Path.Combine(NgramDir, "validation.json"));
+        var blend = MarginBlend.Fit([encoder.Margins, ngram.Margins], encoder.Labels);
+        Directory.CreateDirectory(ModelDir);
+        var encoderDir = Path.Combine(ModelDir, "encoder");
+        Directory.CreateDirectory(encoderDir);
+        foreach (var file in Directory.GetFiles(FinetunedDir)) File.Copy(file, Path.Combine(encoderDir, Path.GetFileName(file)), overwrite: true);
+        File.Copy(Path.Combine(NgramDir, "ngram.bin"), Path.Combine(ModelDir, "ngram.bin"), overwrite: true);
+        new EnsembleManifest { Name = recipe.Name, MaxLength = recipe.Finetune.MaxLength, Blend = blend }.Save(ModelDir);
+        Directory.CreateDirectory(Path.Combine(Dir, "blend"));
+        BlendedTestScores().Save(Path.Combine(Dir, "blend", "test.json"));
+        log.WriteLine(FormattableString.Invariant($"blend: bias {blend.Bias:F3}, encoder {blend.Weights[0]:F3}, n-gram {blend.Weights[1]:F3} -> {ModelDir}"));
+    }
+
+    /// <summary>Test margins of the blend, from the members' saved scores (no model is run again).</summary>
+    public ReviewScores BlendedTestScores()
+    {
+        var manifest = EnsembleManifest.Load(ModelDir);
+        var encoder = ReviewScores.Load(Path.Combine(ScoresDir, "test.json"));
+        var ngram = ReviewScores.Load(Path.Combine(NgramDir, "test.json"));
+        return new ReviewScores("test", encoder.Labels, [.. encoder.Margins.Zip(ngram.Margins, (e, n) => manifest.Blend.Margin([e, n]))],
+            encoder.Seconds + ngram.Seconds);
     }
 
     IEnumerable<string> PretrainingTexts(IReadOnlyList<SentimentExample> train, IReadOnlyList<SentimentExample> validation)
@@ -72,11 +134,11 @@ public sealed class EncoderPipeline(EncoderRecipe recipe, TextWriter log)
         log.WriteLine($"tokenizer: {vocabulary.Count:N0} WordPiece entries -> {TokenizerDir}");
     }
 
-    void Pretrain(ReviewTokenizer tokenizer, IReadOnlyList<SentimentExample> train, IReadOnlyList<SentimentExample> validation, bool resume)
+    int VocabSize => File.ReadLines(Path.Combine(TokenizerDir, "vocab.txt")).Count();
+
+    void Pretrain(EncoderStageSection stage, ReviewTokenizer tokenizer, IReadOnlyList<SentimentExample> train, IReadOnlyList<SentimentExample> validation, bool resume)
     {
-        var stage = recipe.Pretrain;
-        int vocabSize = File.ReadLines(Path.Combine(TokenizerDir, "vocab.txt")).Count();
-        var config = recipe.ModelConfig(vocabSize, tokenizer.PadId);
+        var config = recipe.ModelConfig(VocabSize, tokenizer.PadId);
         // Held-out windows come from the validation reviews, so the eval loss is on text the model never masks in training.
         var trainWindows = PretrainingTexts(train, []).SelectMany(t => tokenizer.Windows(t, stage.MaxLength)).Select(Unlabelled).ToList();
         var evalWindows = validation.Take(256).SelectMany(e => tokenizer.Windows(e.Text, stage.MaxLength)).Select(Unlabelled).ToList();
@@ -107,7 +169,9 @@ public sealed class EncoderPipeline(EncoderRecipe recipe, TextWriter log)
         var evalExamples = validation.Select(Labelled).ToList();
 
         torch.manual_seed(recipe.Seed);
-        using var model = DistilBertCheckpoint.ClassifierFromEncoder(PretrainedDir, SentimentLabels.Names);
+        using var model = recipe.Pretrain is null
+            ? new DistilBertForSequenceClassification(recipe.ModelConfig(VocabSize, tokenizer.PadId) with { Architecture = DistilBertConfig.SequenceClassification })
+            : DistilBertCheckpoint.ClassifierFromEncoder(PretrainedDir, SentimentLabels.Names);
         var args = stage.Training with
         {
             Seed = recipe.Seed,

@@ -41,6 +41,18 @@ public sealed record EncoderModelSection
     public double SeqClassifDropout { get; init; } = 0.2;
 }
 
+/// <summary>The NB-weighted n-gram model blended with the encoder (see <see cref="Ngrams.NbLogisticRegression"/>).</summary>
+public sealed record EncoderNgramSection
+{
+    public int MinDocuments { get; init; } = 2;
+    public int MaxFeatures { get; init; } = 800_000;
+    public double L2 { get; init; } = 1e-5;
+    public int Epochs { get; init; } = 8;
+    public double LearningRate { get; init; } = 0.05;
+
+    public Ngrams.NbLogisticRegressionOptions Options(int seed) => new(MinDocuments, MaxFeatures, L2, Epochs, LearningRate, Seed: seed);
+}
+
 /// <summary>One training stage: the window length and HF-style training arguments.</summary>
 public sealed record EncoderStageSection
 {
@@ -61,10 +73,12 @@ public sealed record EncoderRecipe
     public EncoderDataSection Data { get; init; } = new();
     public EncoderTokenizerSection Tokenizer { get; init; } = new();
     public EncoderModelSection Model { get; init; } = new();
-    public EncoderStageSection Pretrain { get; init; } = new();
+    /// <summary>Masked-LM pretraining; null (or left out) fine-tunes a freshly initialised encoder.</summary>
+    public EncoderStageSection? Pretrain { get; init; }
     public EncoderStageSection Finetune { get; init; } = new();
     /// <summary>Blend with the NB-weighted n-gram model (weights fitted on the validation rows).</summary>
     public bool Ensemble { get; init; } = true;
+    public EncoderNgramSection Ngram { get; init; } = new();
 
     [JsonIgnore]
     public string RunDirectory => Path.Combine(OutputDir, Name);
@@ -102,6 +116,7 @@ public sealed record EncoderRecipe
         }
         foreach (var (name, stage) in new[] { ("pretrain", Pretrain), ("finetune", Finetune) })
         {
+            if (stage is null) continue;
             if (stage.MaxLength < 8 || stage.MaxLength > Model.MaxPositionEmbeddings)
                 throw new TrainingException($"{source}: '{name}.max_length' must be in [8, model.max_position_embeddings = {Model.MaxPositionEmbeddings}]");
             try

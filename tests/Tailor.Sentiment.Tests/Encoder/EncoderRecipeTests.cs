@@ -58,7 +58,7 @@ public class EncoderRecipeTests
         Assert.Null(recipe.Data.Unlabelled);
         Assert.Equal(10, recipe.Data.ValidationRows);
         Assert.Equal((32, 64, 2, 4), (recipe.Model.Dim, recipe.Model.HiddenDim, recipe.Model.NLayers, recipe.Model.NHeads));
-        Assert.Equal(64, recipe.Pretrain.MaxLength);
+        Assert.Equal(64, recipe.Pretrain!.MaxLength);
         Assert.Equal(0.0002, recipe.Finetune.Training.LearningRate);
         Assert.False(recipe.Ensemble);
         Assert.Equal(Path.Combine("runs", "tiny"), recipe.RunDirectory);

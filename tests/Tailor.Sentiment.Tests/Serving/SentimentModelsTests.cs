@@ -24,7 +24,7 @@ public sealed class SentimentModelsTests
         var error = Assert.Throws<InvalidDataException>(() => SentimentModels.Load(folder.Path));
 
         Assert.Equal(
-            $"{folder.Path}: not a sentiment model folder: a DistilBERT classifier needs config.json, model.safetensors, vocab.txt; missing config.json, model.safetensors.",
+            $"{folder.Path}: not a sentiment model folder: it has no sentiment.json, and a DistilBERT classifier needs config.json, model.safetensors, vocab.txt; missing config.json, model.safetensors.",
             error.Message);
     }
 }

@@ -1,0 +1,41 @@
+using System.Text.Json;
+
+namespace Tailor.Sentiment.Ensemble;
+
+/// <summary>
+/// <c>sentiment.json</c>, the manifest of a shipped sentiment model folder: which member models it holds (paths
+/// relative to the folder), in which order their margins enter the blend, and the blend itself.
+/// </summary>
+public sealed record EnsembleManifest
+{
+    public const string FileName = "sentiment.json";
+
+    public string Name { get; init; } = "";
+    /// <summary>A DistilBERT classifier folder.</summary>
+    public string Encoder { get; init; } = "encoder";
+    /// <summary>An NB-weighted n-gram model file.</summary>
+    public string Ngram { get; init; } = "ngram.bin";
+    /// <summary>The encoder's token window (head + tail truncation).</summary>
+    public int MaxLength { get; init; } = 256;
+    /// <summary>Blend weights, in the order encoder, n-gram.</summary>
+    public MarginBlend Blend { get; init; } = new(0, [1, 1]);
+
+    static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+
+    public void Save(string modelDir) => File.WriteAllText(Path.Combine(modelDir, FileName), JsonSerializer.Serialize(this, Options));
+
+    public static EnsembleManifest Load(string modelDir)
+    {
+        var path = Path.Combine(modelDir, FileName);
+        try
+        {
+            var manifest = JsonSerializer.Deserialize<EnsembleManifest>(File.ReadAllText(path), Options) ?? throw new InvalidDataException($"{path}: empty manifest");
+            if (manifest.Blend.Weights.Count != 2) throw new InvalidDataException($"{path}: 'blend.weights' must hold 2 numbers (encoder, n-gram)");
+            return manifest;
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidDataException($"{path}: not a valid sentiment manifest: {e.Message}", e);
+        }
+    }
+}

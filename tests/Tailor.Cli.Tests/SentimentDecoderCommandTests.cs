@@ -44,17 +44,17 @@ public sealed class SentimentDecoderCommandTests : IDisposable
         var train = Reviews("train.jsonl", 160, 1);
         var test = Reviews("test.jsonl", 24, 2);
         var runs = Path.Combine(root, "runs");
-        var lm = Recipe("lm.yaml", $"""
+        var lm = Recipe("lm.yaml", $$"""
             name: lm
-            output_dir: {runs}
+            output_dir: {{runs}}
             seed: 3
-            data: {{ train: {train}, unlabelled: null }}
+            data: { train: {{train}}, unlabelled: null }
             validation_rows: 20
-            tokenizer: {{ vocab_size: 320 }}
-            model: {{ hidden_size: 32, intermediate_size: 64, num_hidden_layers: 1, num_attention_heads: 2, num_key_value_heads: 1, max_position_embeddings: 256 }}
+            tokenizer: { vocab_size: 320 }
+            model: { hidden_size: 32, intermediate_size: 64, num_hidden_layers: 1, num_attention_heads: 2, num_key_value_heads: 1, max_position_embeddings: 256 }
             max_review_tokens: 32
             max_length: 64
-            training: {{ max_steps: 4, per_device_train_batch_size: 8, logging_steps: 2, eval_steps: 0, save_steps: 0, learning_rate: 0.003 }}
+            training: { max_steps: 4, per_device_train_batch_size: 8, logging_steps: 2, eval_steps: 0, save_steps: 0, learning_rate: 0.003 }
             """);
         var pretrain = CliRunner.Run("sentiment", "lm", lm);
         Assert.True(pretrain.Code == 0, pretrain.Err);
@@ -75,14 +75,14 @@ public sealed class SentimentDecoderCommandTests : IDisposable
         }
         Assert.Contains("mean ± sd", File.ReadAllText(Path.Combine(promptOut, "report.md")), StringComparison.Ordinal);
 
-        var lora = Recipe("lora.yaml", $"""
+        var lora = Recipe("lora.yaml", $$"""
             name: lora
-            output_dir: {runs}
-            model: {model}
-            data: {{ train: {train}, test: {test}, test_rows: 12 }}
+            output_dir: {{runs}}
+            model: {{model}}
+            data: { train: {{train}}, test: {{test}}, test_rows: 12 }
             validation_rows: 20
             max_review_tokens: 32
-            training: {{ max_steps: 3, per_device_train_batch_size: 8, logging_steps: 1, eval_steps: 0, save_steps: 0 }}
+            training: { max_steps: 3, per_device_train_batch_size: 8, logging_steps: 1, eval_steps: 0, save_steps: 0 }
             """);
         var adapter = CliRunner.Run("sentiment", "lora", lora);
         Assert.True(adapter.Code == 0, adapter.Err);

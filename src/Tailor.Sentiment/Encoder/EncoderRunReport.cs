@@ -35,7 +35,7 @@ public sealed class EncoderRunReport(EncoderRecipe recipe, EncoderPipeline pipel
             routes.Add(new RouteResult(route, validation.Accuracy, ClassificationReport.Compute(scores.Labels, scores.Predicted),
                 scores.Labels.Length / Math.Max(1e-9, scores.Seconds)));
         }
-        Add("distilbert (fine-tuned from our masked-LM pretraining)", pipeline.ScoresDir);
+        Add(recipe.Pretrain is null ? "distilbert (fine-tuned from random initialisation)" : "distilbert (fine-tuned from our masked-LM pretraining)", pipeline.ScoresDir);
         Add("nb-logreg word 1-3-grams", pipeline.NgramDir);
         if (File.Exists(Path.Combine(pipeline.ModelDir, Ensemble.EnsembleManifest.FileName)))
         {

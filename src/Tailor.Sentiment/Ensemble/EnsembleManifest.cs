@@ -30,7 +30,8 @@ public sealed record EnsembleManifest
         try
         {
             var manifest = JsonSerializer.Deserialize<EnsembleManifest>(File.ReadAllText(path), Options) ?? throw new InvalidDataException($"{path}: empty manifest");
-            if (manifest.Blend.Weights.Count != 2) throw new InvalidDataException($"{path}: 'blend.weights' must hold 2 numbers (encoder, n-gram)");
+            // A left-out or null 'blend' or 'weights' deserializes to null, not to the defaults.
+            if (manifest.Blend?.Weights is not { Count: 2 }) throw new InvalidDataException($"{path}: 'blend.weights' must hold 2 numbers (encoder, n-gram)");
             return manifest;
         }
         catch (JsonException e)

@@ -162,32 +162,43 @@ public sealed class NbLogisticRegression : ISentimentClassifier
 
     const string FormatTag = "tailor-nb-logreg-v1";
 
+    /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
+    /// <exception cref="InvalidDataException">The file is not a model of this format, or is truncated or corrupt (the message names the file).</exception>
     public static NbLogisticRegression Load(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"{path}: not found (an n-gram model file)", path);
         try
         {
-            using var file = File.OpenRead(path);
-            using var gzip = new GZipStream(file, CompressionMode.Decompress);
-            using var reader = new BinaryReader(gzip);
-            if (reader.ReadString() != FormatTag) throw new InvalidDataException($"{path}: not a {FormatTag} file");
-            float bias = reader.ReadSingle();
-            var words = new Dictionary<string, int>(StringComparer.Ordinal);
-            for (int i = reader.ReadInt32(); i > 0; i--)
-            {
-                int id = reader.ReadInt32();
-                words[reader.ReadString()] = id;
-            }
-            int count = reader.ReadInt32();
-            var weights = new Dictionary<long, float>(count);
-            for (int i = 0; i < count; i++) weights[reader.ReadInt64()] = reader.ReadSingle();
-            return new NbLogisticRegression(words, weights, bias);
+            return Read(path) ?? throw new InvalidDataException($"{path}: not a {FormatTag} file");
         }
-        catch (EndOfStreamException e)
+        // A cut file ends early; a corrupt one fails in gzip (InvalidDataException without the path) or holds
+        // impossible lengths. Each is reported with the file's name.
+        catch (Exception e) when (e is EndOfStreamException or FormatException or ArgumentOutOfRangeException
+            || (e is InvalidDataException && !e.Message.StartsWith(path, StringComparison.Ordinal)))
         {
             throw new InvalidDataException($"{path}: truncated or corrupt n-gram model ({e.Message})", e);
         }
+    }
+
+    /// <summary>The model in the file, or null when the file does not start with the format tag.</summary>
+    static NbLogisticRegression? Read(string path)
+    {
+        using var file = File.OpenRead(path);
+        using var gzip = new GZipStream(file, CompressionMode.Decompress);
+        using var reader = new BinaryReader(gzip);
+        if (reader.ReadString() != FormatTag) return null;
+        float bias = reader.ReadSingle();
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = reader.ReadInt32(); i > 0; i--)
+        {
+            int id = reader.ReadInt32();
+            words[reader.ReadString()] = id;
+        }
+        int count = reader.ReadInt32();
+        var weights = new Dictionary<long, float>(Math.Min(count, 1 << 20));
+        for (int i = 0; i < count; i++) weights[reader.ReadInt64()] = reader.ReadSingle();
+        return new NbLogisticRegression(words, weights, bias);
     }
 
     public void Dispose()

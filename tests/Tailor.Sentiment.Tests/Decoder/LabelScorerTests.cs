@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 
 namespace Tailor.Sentiment.Tests.Decoder;
 
-[Collection(DecoderTorchTests.Name)]
+[Collection(TorchModelTests.Name)]
 public sealed class LabelScorerTests(TinyDecoderFixture fixture)
 {
     /// <summary>log P(label | context) computed the plain way: the whole sequence through the model, log-softmax, summed.</summary>

@@ -10,7 +10,7 @@ using static TorchSharp.torch;
 
 namespace Tailor.Sentiment.Tests.Decoder;
 
-[Collection(DecoderTorchTests.Name)]
+[Collection(TorchModelTests.Name)]
 public sealed class LoraClassifierTests(TinyDecoderFixture fixture)
 {
     [Fact]

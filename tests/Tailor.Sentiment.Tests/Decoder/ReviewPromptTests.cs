@@ -5,7 +5,7 @@ using Tailor.Training.Data;
 
 namespace Tailor.Sentiment.Tests.Decoder;
 
-[Collection(DecoderTorchTests.Name)]
+[Collection(TorchModelTests.Name)]
 public sealed class ReviewPromptTests(TinyDecoderFixture fixture)
 {
     [Fact]

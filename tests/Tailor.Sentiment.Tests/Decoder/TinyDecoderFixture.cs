@@ -6,16 +6,6 @@ using Tailor.Training.Trainer;
 namespace Tailor.Sentiment.Tests.Decoder;
 
 /// <summary>
-/// The decoder tests run libtorch models: one at a time, alone (concurrent TorchSharp calls from two test classes have
-/// crashed inside libtorch elsewhere in this repository), sharing one tiny pretrained LM.
-/// </summary>
-[CollectionDefinition(Name, DisableParallelization = true)]
-public sealed class DecoderTorchTests : ICollectionFixture<TinyDecoderFixture>
-{
-    public const string Name = "decoder torch models";
-}
-
-/// <summary>
 /// Synthetic review files written to a temp folder (whose only signal is one sentiment word) and a tiny Llama pretrained on
 /// them for a few steps by <see cref="LanguageModelPipeline"/> itself: vocabulary of 400 byte-level BPE tokens, 2 layers of 32.
 /// </summary>
@@ -35,16 +25,23 @@ public sealed class TinyDecoderFixture : IDisposable
         // and the LoRA test asks for one decisive token rather than a spelling of byte pieces.
         Unlabelled = Write("unsup.jsonl", Reviews(100, seed: 3, tag: "unsup")
             .Select((r, i) => r with { Text = r.Text + (i % 2 == 0 ? " I felt positive" : " I felt negative"), Label = -1 }).ToList());
-        var recipe = LanguageModel(Path.Combine(temp.Path, "runs"));
-        new LanguageModelPipeline(recipe, TextWriter.Null).Run();
-        ModelDir = Path.Combine(recipe.RunDirectory, "model");
+        // Pretrained on first use: the collection fixture is made for every run of the torch collection, also when
+        // only tests that need no LM (the encoder pipeline's) are run.
+        modelDir = new Lazy<string>(() =>
+        {
+            var recipe = LanguageModel(Path.Combine(temp.Path, "runs"));
+            new LanguageModelPipeline(recipe, TextWriter.Null).Run();
+            return Path.Combine(recipe.RunDirectory, "model");
+        });
     }
+
+    readonly Lazy<string> modelDir;
 
     public string Root => temp.Path;
     public string Train { get; }
     public string Test { get; }
     public string Unlabelled { get; }
-    public string ModelDir { get; }
+    public string ModelDir => modelDir.Value;
 
     public DecoderDataSection Data => new() { Train = Train, Test = Test, Unlabelled = Unlabelled };
 

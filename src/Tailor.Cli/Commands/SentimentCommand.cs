@@ -35,10 +35,12 @@ internal static class SentimentCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the split and of the training order", DefaultValueFactory = _ => 42 };
         var l2 = new Option<double>("--l2") { Description = "L2 penalty", DefaultValueFactory = _ => new NbLogisticRegressionOptions().L2 };
         var epochs = new Option<int>("--epochs") { Description = "AdaGrad passes", DefaultValueFactory = _ => new NbLogisticRegressionOptions().Epochs };
+        var maxFeatures = new Option<int>("--max-features") { Description = "Keep at most this many n-grams, the most frequent", DefaultValueFactory = _ => new NbLogisticRegressionOptions().MaxFeatures };
+        var minDocuments = new Option<int>("--min-documents") { Description = "An n-gram must occur in this many training reviews", DefaultValueFactory = _ => new NbLogisticRegressionOptions().MinDocuments };
         var output = new Option<string>("--out") { Description = "Folder for metrics.json, report.md and the model", DefaultValueFactory = _ => "runs/sentiment-ngram" };
         var command = new Command("ngram", "Train the NB-weighted logistic regression over word 1-3-grams, score the held-out rows and the test split")
         {
-            train, test, limit, validationRows, seed, l2, epochs, output,
+            train, test, limit, validationRows, seed, l2, epochs, maxFeatures, minDocuments, output,
         };
         command.SetAction(parse => CliErrors.Run(() =>
         {
@@ -48,7 +50,11 @@ internal static class SentimentCommand
                 Data = new EncoderDataSection { Train = parse.GetValue(train)!, Test = parse.GetValue(test)!, Limit = parse.GetValue(limit), ValidationRows = parse.GetValue(validationRows) },
             };
             var (trainRows, validation) = new EncoderPipeline(recipe, TextWriter.Null).Split();
-            var options = new NbLogisticRegressionOptions { L2 = parse.GetValue(l2), Epochs = parse.GetValue(epochs), Seed = recipe.Seed };
+            var options = new NbLogisticRegressionOptions
+            {
+                L2 = parse.GetValue(l2), Epochs = parse.GetValue(epochs), MaxFeatures = parse.GetValue(maxFeatures),
+                MinDocuments = parse.GetValue(minDocuments), Seed = recipe.Seed,
+            };
             var clock = Stopwatch.StartNew();
             var model = NbLogisticRegression.Train(trainRows, options);
             var trainSeconds = clock.Elapsed.TotalSeconds;

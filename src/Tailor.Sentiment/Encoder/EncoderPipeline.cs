@@ -158,7 +158,7 @@ public sealed class EncoderPipeline(EncoderRecipe recipe, TextWriter log)
         var result = trainer.Train(resume);
         log.WriteLine($"pretrain: {result.Steps} steps, {result.TokensPerSecond:N0} tokens/s, best eval loss {result.BestMetric:F3}");
         DistilBertCheckpoint.Save(model, config, PretrainedDir);
-        File.Copy(Path.Combine(TokenizerDir, "vocab.txt"), Path.Combine(PretrainedDir, "vocab.txt"), overwrite: true);
+        CopyTokenizer(PretrainedDir);
     }
 
     void Finetune(ReviewTokenizer tokenizer, IReadOnlyList<SentimentExample> train, IReadOnlyList<SentimentExample> validation, bool resume)
@@ -190,7 +190,7 @@ public sealed class EncoderPipeline(EncoderRecipe recipe, TextWriter log)
         var result = trainer.Train(resume);
         log.WriteLine($"finetune: {result.Steps} steps, {result.TokensPerSecond:N0} tokens/s, best validation accuracy {result.BestMetric:P2} at step {result.BestStep}");
         DistilBertCheckpoint.Save(model, model.Config, FinetunedDir);
-        File.Copy(Path.Combine(TokenizerDir, "vocab.txt"), Path.Combine(FinetunedDir, "vocab.txt"), overwrite: true);
+        CopyTokenizer(FinetunedDir);
     }
 
     void Score(IReadOnlyList<SentimentExample> validation)
@@ -207,6 +207,13 @@ public sealed class EncoderPipeline(EncoderRecipe recipe, TextWriter log)
             scores.Save(Path.Combine(ScoresDir, name + ".json"));
             log.WriteLine($"score {name}: accuracy {scores.Accuracy:P2}, {rows.Count / seconds:N0} reviews/s");
         }
+    }
+
+    /// <summary>vocab.txt and tokenizer_config.json beside the weights, so the folder is a complete HF model folder.</summary>
+    void CopyTokenizer(string modelDir)
+    {
+        foreach (var file in new[] { "vocab.txt", "tokenizer_config.json" })
+            File.Copy(Path.Combine(TokenizerDir, file), Path.Combine(modelDir, file), overwrite: true);
     }
 
     static TokenizedExample Unlabelled(int[] ids) => new(ids, [.. Enumerable.Repeat(TokenizedExample.IgnoreIndex, ids.Length)]);

@@ -4,6 +4,7 @@ using System.Text;
 using Tailor.Sentiment;
 using Tailor.Sentiment.Data;
 using Tailor.Sentiment.Encoder;
+using Tailor.Sentiment.Ensemble;
 using TorchSharp;
 
 namespace Tailor.Bench.Classify;
@@ -69,12 +70,21 @@ internal static class ClassifyBench
         return 0;
     }
 
-    /// <summary>How many tokens the model reads for all reviews (an encoder's window after truncation); NaN for other kinds.</summary>
+    /// <summary>
+    /// How many tokens the encoder reads for all reviews (its window after truncation): of the model itself, or of the
+    /// ensemble's encoder member; NaN for other kinds.
+    /// </summary>
     static double TokensRead(ISentimentClassifier classifier, string modelDir, IReadOnlyList<string> reviews)
     {
-        if (classifier is not EncoderSentimentClassifier encoder) return double.NaN;
-        var tokenizer = ReviewTokenizer.Load(modelDir);
-        return reviews.Sum(r => (double)tokenizer.Encode(r, encoder.MaxLength).Length);
+        (string Dir, int MaxLength)? encoder = classifier switch
+        {
+            EncoderSentimentClassifier single => (modelDir, single.MaxLength),
+            EnsembleSentimentClassifier => EnsembleManifest.Load(modelDir) is var m ? (Path.Combine(modelDir, m.Encoder), m.MaxLength) : null,
+            _ => null,
+        };
+        if (encoder is not { } e) return double.NaN;
+        var tokenizer = ReviewTokenizer.Load(e.Dir);
+        return reviews.Sum(r => (double)tokenizer.Encode(r, e.MaxLength).Length);
     }
 
     static string Report(ClassifyOptions options, string model, int reviews, double tokens, List<Row> rows, List<double> latencies)

@@ -16,7 +16,9 @@ namespace Tailor.Training.Data;
 /// <param name="RealTokens">Number of non-padding positions (the sum of the mask).</param>
 /// <param name="LabelTokens">
 /// Number of targets the loss averages over: labels other than -100 from position 1 on (column 0 is never
-/// predicted). Use it to weight batches when accumulating gradients.
+/// predicted), as the <see cref="Batcher"/> counts them for causal-LM data; a trainer objective's
+/// <c>Prepare</c> resets it to what its loss sums over (masked positions, or one per sequence for a classifier). Use it
+/// to weight batches when accumulating gradients.
 /// </param>
 public sealed record Batch(Tensor InputIds, Tensor AttentionMask, Tensor Labels, int RealTokens, int LabelTokens) : IDisposable
 {

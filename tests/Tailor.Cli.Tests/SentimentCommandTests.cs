@@ -6,27 +6,13 @@ namespace Tailor.Cli.Tests;
 [Collection("console")]
 public sealed class SentimentCommandTests : IDisposable
 {
-    private static readonly string[] Good = ["great", "wonderful", "excellent", "superb"];
-    private static readonly string[] Bad = ["awful", "terrible", "dreadful", "boring"];
     private readonly string root = Path.Combine(Path.GetTempPath(), "tailor-sentiment-" + Guid.NewGuid().ToString("N"));
 
     public SentimentCommandTests() => Directory.CreateDirectory(root);
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 
-    private string Reviews(string name, int count, int seed)
-    {
-        var random = new Random(seed);
-        var lines = Enumerable.Range(0, count).Select(i =>
-        {
-            var label = i % 2;
-            var word = (label == 1 ? Good : Bad)[random.Next(Good.Length)];
-            return JsonSerializer.Serialize(new { text = $"The film was {word}.<br /><br />I saw it on day {random.Next(100)}.", label });
-        });
-        var path = Path.Combine(root, name);
-        File.WriteAllLines(path, lines);
-        return path;
-    }
+    private string Reviews(string name, int count, int seed) => SyntheticReviews.Write(Path.Combine(root, name), count, seed);
 
     [Fact]
     public void The_baseline_writes_metrics_and_a_report_and_a_bad_line_is_named()

@@ -9,27 +9,13 @@ namespace Tailor.Cli.Tests;
 [Collection("console")]
 public sealed class SentimentDecoderCommandTests : IDisposable
 {
-    private static readonly string[] Good = ["great", "wonderful", "excellent", "superb"];
-    private static readonly string[] Bad = ["awful", "terrible", "dreadful", "boring"];
     private readonly string root = Path.Combine(Path.GetTempPath(), "tailor-decoder-" + Guid.NewGuid().ToString("N"));
 
     public SentimentDecoderCommandTests() => Directory.CreateDirectory(root);
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 
-    private string Reviews(string name, int count, int seed)
-    {
-        var random = new Random(seed);
-        var lines = Enumerable.Range(0, count).Select(i =>
-        {
-            var label = i % 2;
-            var word = (label == 1 ? Good : Bad)[random.Next(Good.Length)];
-            return JsonSerializer.Serialize(new { text = $"The film was {word}.<br /><br />Seen on day {random.Next(100)}.", label });
-        });
-        var path = Path.Combine(root, name);
-        File.WriteAllLines(path, lines);
-        return path;
-    }
+    private string Reviews(string name, int count, int seed) => SyntheticReviews.Write(Path.Combine(root, name), count, seed);
 
     private string Recipe(string name, string yaml)
     {

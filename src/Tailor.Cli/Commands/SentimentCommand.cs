@@ -37,10 +37,11 @@ internal static class SentimentCommand
         var epochs = new Option<int>("--epochs") { Description = "AdaGrad passes", DefaultValueFactory = _ => new NbLogisticRegressionOptions().Epochs };
         var maxFeatures = new Option<int>("--max-features") { Description = "Keep at most this many n-grams, the most frequent", DefaultValueFactory = _ => new NbLogisticRegressionOptions().MaxFeatures };
         var minDocuments = new Option<int>("--min-documents") { Description = "An n-gram must occur in this many training reviews", DefaultValueFactory = _ => new NbLogisticRegressionOptions().MinDocuments };
+        var chars = new Option<string?>("--chars") { Description = "Character n-grams of these orders instead of word 1-3-grams, e.g. 2-5" };
         var output = new Option<string>("--out") { Description = "Folder for metrics.json, report.md and the model", DefaultValueFactory = _ => "runs/sentiment-ngram" };
-        var command = new Command("ngram", "Train the NB-weighted logistic regression over word 1-3-grams, score the held-out rows and the test split")
+        var command = new Command("ngram", "Train the NB-weighted logistic regression over word 1-3-grams (or character n-grams), score the held-out rows and the test split")
         {
-            train, test, limit, validationRows, seed, l2, epochs, maxFeatures, minDocuments, output,
+            train, test, limit, validationRows, seed, l2, epochs, maxFeatures, minDocuments, chars, output,
         };
         command.SetAction(parse => CliErrors.Run(() =>
         {
@@ -55,6 +56,21 @@ internal static class SentimentCommand
                 L2 = parse.GetValue(l2), Epochs = parse.GetValue(epochs), MaxFeatures = parse.GetValue(maxFeatures),
                 MinDocuments = parse.GetValue(minDocuments), Seed = recipe.Seed,
             };
+            if (parse.GetValue(chars) is { } orders)
+            {
+                var parts = orders.Split('-');
+                if (parts.Length != 2 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var min) || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var max))
+                    throw new InvalidDataException($"--chars {orders}: expected MIN-MAX, e.g. 2-5");
+                options = options with { Unit = NgramUnit.Character, MinOrder = min, MaxOrder = max };
+                try
+                {
+                    options.Validate();
+                }
+                catch (ArgumentException e)
+                {
+                    throw new InvalidDataException($"--chars {orders}: {e.Message}", e);
+                }
+            }
             var clock = Stopwatch.StartNew();
             var model = NbLogisticRegression.Train(trainRows, options);
             var trainSeconds = clock.Elapsed.TotalSeconds;

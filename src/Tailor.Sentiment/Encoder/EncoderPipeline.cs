@@ -16,7 +16,8 @@ namespace Tailor.Sentiment.Encoder;
 /// Runs an <see cref="EncoderRecipe"/> stage by stage into its run directory:
 /// <c>tokenizer/</c> (vocab.txt), <c>pretrain/</c> (masked-LM trainer run, <c>pretrain/model</c>),
 /// <c>finetune/</c> (classifier trainer run, <c>finetune/model</c>), <c>scores/</c> (validation and test margins),
-/// <c>ngram/</c> (the n-gram model and its margins), <c>model/</c> (the blend, ready to ship) and <c>report.md</c>.
+/// <c>ngram/</c> and <c>char-ngram/</c> (the n-gram models and their margins), <c>model/</c> (the blend, ready to ship)
+/// and <c>report.md</c>.
 /// A stage whose output exists is skipped, and a trainer stage resumes from its last checkpoint, so a killed run
 /// is started again with the same command. Every stage's wall time is kept in <c>stages.json</c>.
 /// </summary>
@@ -64,62 +65,74 @@ public sealed class EncoderPipeline(EncoderRecipe recipe, TextWriter log)
         if (recipe.Ensemble)
         {
             if (!File.Exists(Path.Combine(NgramDir, "test.json")))
-                stages.Time("ngram", () => TrainNgram(train, validation));
+                stages.Time("ngram", () => TrainNgram(recipe.Ngram.Options(recipe.Seed), NgramDir, train, validation));
+            if (recipe.CharNgram is { } characters && !File.Exists(Path.Combine(CharNgramDir, "test.json")))
+                stages.Time("char_ngram", () => TrainNgram(characters.Options(recipe.Seed, NgramUnit.Character), CharNgramDir, train, validation));
             ExportEnsemble();
         }
         new EncoderRunReport(recipe, this, stages).Write();
     }
 
     public string NgramDir => Path.Combine(Dir, "ngram");
+    public string CharNgramDir => Path.Combine(Dir, "char-ngram");
     public string ModelDir => Path.Combine(Dir, "model");
 
-    /// <summary>The n-gram model on the same training rows, scored on the same validation and test rows as the encoder.</summary>
-    void TrainNgram(IReadOnlyList<SentimentExample> train, IReadOnlyList<SentimentExample> validation)
+    /// <summary>The blend's n-gram members in blend order (after the encoder): run folder and file name in the model folder.</summary>
+    IReadOnlyList<(string Dir, string ModelFile)> NgramMembers => recipe.CharNgram is null
+        ? [(NgramDir, "ngram.bin")]
+        : [(NgramDir, "ngram.bin"), (CharNgramDir, "char-ngram.bin")];
+
+    /// <summary>An n-gram model on the same training rows, scored on the same validation and test rows as the encoder.</summary>
+    void TrainNgram(NbLogisticRegressionOptions options, string dir, IReadOnlyList<SentimentExample> train, IReadOnlyList<SentimentExample> validation)
     {
         var clock = Stopwatch.StartNew();
-        var model = NbLogisticRegression.Train(train, recipe.Ngram.Options(recipe.Seed));
-        log.WriteLine($"ngram: {model.FeatureCount:N0} features in {clock.Elapsed.TotalSeconds:F0} s");
-        Directory.CreateDirectory(NgramDir);
-        model.Save(Path.Combine(NgramDir, "ngram.bin"));
+        var model = NbLogisticRegression.Train(train, options);
+        log.WriteLine($"{model.Name}: {model.FeatureCount:N0} features in {clock.Elapsed.TotalSeconds:F0} s");
+        Directory.CreateDirectory(dir);
+        model.Save(Path.Combine(dir, "ngram.bin"));
         var test = SentimentDataset.Read(recipe.Data.Test, recipe.Data.Limit);
         foreach (var (name, rows) in new[] { ("validation", validation), ("test", test) })
         {
             clock.Restart();
             var margins = model.Margins([.. rows.Select(r => r.Text)]);
             var scores = new ReviewScores(name, [.. rows.Select(r => r.Label)], margins, clock.Elapsed.TotalSeconds);
-            scores.Save(Path.Combine(NgramDir, name + ".json"));
-            log.WriteLine($"ngram {name}: accuracy {scores.Accuracy:P2}");
+            scores.Save(Path.Combine(dir, name + ".json"));
+            log.WriteLine($"{model.Name} {name}: accuracy {scores.Accuracy:P2}");
         }
     }
 
     /// <summary>
-    /// Fits the blend on the validation margins of both models and writes the shipped folder: <c>model/</c> with
-    /// <c>sentiment.json</c>, <c>encoder/</c> and <c>ngram.bin</c>.
+    /// Fits the blend on the validation margins of the members and writes the shipped folder: <c>model/</c> with
+    /// <c>sentiment.json</c>, <c>encoder/</c>, <c>ngram.bin</c> (and <c>char-ngram.bin</c>).
     /// </summary>
     void ExportEnsemble()
     {
         var encoder = ReviewScores.Load(Path.Combine(ScoresDir, "validation.json"));
-        var ngram = ReviewScores.Load(Path.Combine(NgramDir, "validation.json"));
-        var blend = MarginBlend.Fit([encoder.Margins, ngram.Margins], encoder.Labels);
+        var ngrams = NgramMembers.Select(m => ReviewScores.Load(Path.Combine(m.Dir, "validation.json")).Margins);
+        var blend = MarginBlend.Fit([encoder.Margins, .. ngrams], encoder.Labels);
         Directory.CreateDirectory(ModelDir);
         var encoderDir = Path.Combine(ModelDir, "encoder");
         Directory.CreateDirectory(encoderDir);
         foreach (var file in Directory.GetFiles(FinetunedDir)) File.Copy(file, Path.Combine(encoderDir, Path.GetFileName(file)), overwrite: true);
-        File.Copy(Path.Combine(NgramDir, "ngram.bin"), Path.Combine(ModelDir, "ngram.bin"), overwrite: true);
-        new EnsembleManifest { Name = recipe.Name, MaxLength = recipe.Finetune.MaxLength, Blend = blend }.Save(ModelDir);
+        foreach (var (dir, file) in NgramMembers) File.Copy(Path.Combine(dir, "ngram.bin"), Path.Combine(ModelDir, file), overwrite: true);
+        // A folder exported before without the character member must not keep its file.
+        if (recipe.CharNgram is null) File.Delete(Path.Combine(ModelDir, "char-ngram.bin"));
+        new EnsembleManifest
+        {
+            Name = recipe.Name, MaxLength = recipe.Finetune.MaxLength, CharNgram = recipe.CharNgram is null ? null : "char-ngram.bin", Blend = blend,
+        }.Save(ModelDir);
         Directory.CreateDirectory(Path.Combine(Dir, "blend"));
         BlendedTestScores().Save(Path.Combine(Dir, "blend", "test.json"));
-        log.WriteLine(FormattableString.Invariant($"blend: bias {blend.Bias:F3}, encoder {blend.Weights[0]:F3}, n-gram {blend.Weights[1]:F3} -> {ModelDir}"));
+        log.WriteLine(FormattableString.Invariant($"blend: bias {blend.Bias:F3}, weights {string.Join(", ", blend.Weights.Select(w => w.ToString("F3", System.Globalization.CultureInfo.InvariantCulture)))} (encoder, n-grams) -> {ModelDir}"));
     }
 
     /// <summary>Test margins of the blend, from the members' saved scores (no model is run again).</summary>
     public ReviewScores BlendedTestScores()
     {
         var manifest = EnsembleManifest.Load(ModelDir);
-        var encoder = ReviewScores.Load(Path.Combine(ScoresDir, "test.json"));
-        var ngram = ReviewScores.Load(Path.Combine(NgramDir, "test.json"));
-        return new ReviewScores("test", encoder.Labels, [.. encoder.Margins.Zip(ngram.Margins, (e, n) => manifest.Blend.Margin([e, n]))],
-            encoder.Seconds + ngram.Seconds);
+        var members = new[] { ScoresDir }.Concat(NgramMembers.Select(m => m.Dir)).Select(dir => ReviewScores.Load(Path.Combine(dir, "test.json"))).ToList();
+        var margins = Enumerable.Range(0, members[0].Labels.Length).Select(i => manifest.Blend.Margin([.. members.Select(m => m.Margins[i])]));
+        return new ReviewScores("test", members[0].Labels, [.. margins], members.Sum(m => m.Seconds));
     }
 
     IEnumerable<string> PretrainingTexts(IReadOnlyList<SentimentExample> train, IReadOnlyList<SentimentExample> validation)

@@ -41,16 +41,23 @@ public sealed record EncoderModelSection
     public double SeqClassifDropout { get; init; } = 0.2;
 }
 
-/// <summary>The NB-weighted n-gram model blended with the encoder (see <see cref="Ngrams.NbLogisticRegression"/>).</summary>
+/// <summary>An NB-weighted n-gram model blended with the encoder (see <see cref="Ngrams.NbLogisticRegression"/>).</summary>
 public sealed record EncoderNgramSection
 {
+    /// <summary>The shortest n-gram; null: the unit's usual (words 1, characters 2).</summary>
+    public int? MinOrder { get; init; }
+    /// <summary>The longest n-gram; null: the unit's usual (words 3, characters 5).</summary>
+    public int? MaxOrder { get; init; }
     public int MinDocuments { get; init; } = 2;
     public int MaxFeatures { get; init; } = 800_000;
     public double L2 { get; init; } = 1e-5;
     public int Epochs { get; init; } = 8;
     public double LearningRate { get; init; } = 0.05;
 
-    public Ngrams.NbLogisticRegressionOptions Options(int seed) => new(MinDocuments, MaxFeatures, L2, Epochs, LearningRate, Seed: seed);
+    public Ngrams.NbLogisticRegressionOptions Options(int seed, Ngrams.NgramUnit unit = Ngrams.NgramUnit.Word) => new(MinDocuments, MaxFeatures, L2, Epochs, LearningRate, Seed: seed,
+        Unit: unit,
+        MinOrder: MinOrder ?? (unit == Ngrams.NgramUnit.Word ? 1 : Ngrams.CharNgrams.DefaultMinOrder),
+        MaxOrder: MaxOrder ?? (unit == Ngrams.NgramUnit.Word ? Ngrams.ReviewNgrams.MaxOrder : Ngrams.CharNgrams.DefaultMaxOrder));
 }
 
 /// <summary>One training stage: the window length and HF-style training arguments.</summary>
@@ -76,9 +83,12 @@ public sealed record EncoderRecipe
     /// <summary>Masked-LM pretraining; null (or left out) fine-tunes a freshly initialised encoder.</summary>
     public EncoderStageSection? Pretrain { get; init; }
     public EncoderStageSection Finetune { get; init; } = new();
-    /// <summary>Blend with the NB-weighted n-gram model (weights fitted on the validation rows).</summary>
+    /// <summary>Blend with the NB-weighted n-gram model(s) (weights fitted on the validation rows).</summary>
     public bool Ensemble { get; init; } = true;
+    /// <summary>The word n-gram member of the blend.</summary>
     public EncoderNgramSection Ngram { get; init; } = new();
+    /// <summary>A character n-gram member of the blend; null (or left out) blends without one.</summary>
+    public EncoderNgramSection? CharNgram { get; init; }
 
     [JsonIgnore]
     public string RunDirectory => Path.Combine(OutputDir, Name);
@@ -128,6 +138,17 @@ public sealed record EncoderRecipe
                 // "'learning_rate' must be positive" becomes "'finetune.training.learning_rate' must be positive".
                 var message = e.Message.StartsWith('\'') ? $"'{name}.training.{e.Message[1..]}" : $"{name}.training: {e.Message}";
                 throw new TrainingException($"{source}: {message}", e);
+            }
+        }
+        foreach (var (name, section, unit) in new[] { ("ngram", Ngram, Ngrams.NgramUnit.Word), ("char_ngram", CharNgram, Ngrams.NgramUnit.Character) })
+        {
+            try
+            {
+                section?.Options(Seed, unit).Validate();
+            }
+            catch (ArgumentException e)
+            {
+                throw new TrainingException($"{source}: '{name}': {e.Message}", e);
             }
         }
         return this;

@@ -8,7 +8,7 @@ using Tailor.Training.Trainer;
 namespace Tailor.Sentiment.Encoder;
 
 /// <summary>
-/// The encoder run's <c>report.md</c> and <c>metrics.json</c>: test metrics of the encoder, the n-gram model and
+/// The encoder run's <c>report.md</c> and <c>metrics.json</c>: test metrics of the encoder, the n-gram model(s) and
 /// their blend (accuracy with 95% Wilson CI, precision, recall, F1, per-class accuracy, confusion), wall time of
 /// every stage, trainer throughput and the curves of both trainer stages. Everything is read back from the run
 /// directory, so a report can be rewritten without running a model.
@@ -16,7 +16,7 @@ namespace Tailor.Sentiment.Encoder;
 public sealed class EncoderRunReport(EncoderRecipe recipe, EncoderPipeline pipeline, StageLog stages)
 {
     /// <summary>The stages that count as training time (scoring and reporting do not).</summary>
-    static readonly string[] TrainingStages = ["tokenizer", "pretrain", "finetune", "ngram"];
+    static readonly string[] TrainingStages = ["tokenizer", "pretrain", "finetune", "ngram", "char_ngram"];
 
     static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
@@ -36,11 +36,14 @@ public sealed class EncoderRunReport(EncoderRecipe recipe, EncoderPipeline pipel
                 scores.Labels.Length / Math.Max(1e-9, scores.Seconds)));
         }
         Add(recipe.Pretrain is null ? "distilbert (fine-tuned from random initialisation)" : "distilbert (fine-tuned from our masked-LM pretraining)", pipeline.ScoresDir);
-        Add("nb-logreg word 1-3-grams", pipeline.NgramDir);
+        var words = recipe.Ngram.Options(recipe.Seed);
+        Add($"nb-logreg word {words.MinOrder}-{words.MaxOrder}-grams", pipeline.NgramDir);
+        if (recipe.CharNgram?.Options(recipe.Seed, Ngrams.NgramUnit.Character) is { } characters)
+            Add($"nb-logreg character {characters.MinOrder}-{characters.MaxOrder}-grams", pipeline.CharNgramDir);
         if (File.Exists(Path.Combine(pipeline.ModelDir, Ensemble.EnsembleManifest.FileName)))
         {
             var blended = pipeline.BlendedTestScores();
-            routes.Add(new RouteResult("blend: distilbert + nb-logreg (shipped)", double.NaN,
+            routes.Add(new RouteResult(recipe.CharNgram is null ? "blend: distilbert + nb-logreg (shipped)" : "blend: distilbert + nb-logreg words + characters (shipped)", double.NaN,
                 ClassificationReport.Compute(blended.Labels, blended.Predicted), blended.Labels.Length / Math.Max(1e-9, blended.Seconds)));
         }
         return routes;
@@ -116,7 +119,7 @@ public sealed class EncoderRunReport(EncoderRecipe recipe, EncoderPipeline pipel
         s.AppendLine("| stage | seconds |");
         s.AppendLine("| --- | --- |");
         foreach (var (stage, seconds) in stages.Seconds) s.AppendLine(CultureInfo.InvariantCulture, $"| {stage} | {seconds:N0} |");
-        s.AppendLine(CultureInfo.InvariantCulture, $"| **training (tokenizer + pretrain + finetune + ngram)** | **{trainingSeconds:N0}** ({trainingSeconds / 60:F1} min) |");
+        s.AppendLine(CultureInfo.InvariantCulture, $"| **training (tokenizer + pretrain + finetune + n-gram models)** | **{trainingSeconds:N0}** ({trainingSeconds / 60:F1} min) |");
         s.AppendLine();
         foreach (var (stage, stats) in trainers) s.AppendLine(CultureInfo.InvariantCulture, $"- {stage}: {JsonSerializer.Serialize(stats)}");
         s.AppendLine();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Tailor.Sentiment.Ensemble;
 
@@ -13,14 +14,23 @@ public sealed record EnsembleManifest
     public string Name { get; init; } = "";
     /// <summary>A DistilBERT classifier folder.</summary>
     public string Encoder { get; init; } = "encoder";
-    /// <summary>An NB-weighted n-gram model file.</summary>
+    /// <summary>An NB-weighted word n-gram model file.</summary>
     public string Ngram { get; init; } = "ngram.bin";
+    /// <summary>An NB-weighted character n-gram model file; null when the blend has none.</summary>
+    public string? CharNgram { get; init; }
     /// <summary>The encoder's token window (head + tail truncation).</summary>
     public int MaxLength { get; init; } = 256;
-    /// <summary>Blend weights, in the order encoder, n-gram.</summary>
+    /// <summary>Blend weights, in the order encoder, then <see cref="NgramFiles"/>.</summary>
     public MarginBlend Blend { get; init; } = new(0, [1, 1]);
 
-    static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true };
+    /// <summary>The n-gram model files in blend order: the word model, then the character model if there is one.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> NgramFiles => CharNgram is null ? [Ngram] : [Ngram, CharNgram];
+
+    static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, WriteIndented = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
 
     public void Save(string modelDir) => File.WriteAllText(Path.Combine(modelDir, FileName), JsonSerializer.Serialize(this, Options));
 
@@ -31,7 +41,9 @@ public sealed record EnsembleManifest
         {
             var manifest = JsonSerializer.Deserialize<EnsembleManifest>(File.ReadAllText(path), Options) ?? throw new InvalidDataException($"{path}: empty manifest");
             // A left-out or null 'blend' or 'weights' deserializes to null, not to the defaults.
-            if (manifest.Blend?.Weights is not { Count: 2 }) throw new InvalidDataException($"{path}: 'blend.weights' must hold 2 numbers (encoder, n-gram)");
+            int members = 1 + manifest.NgramFiles.Count;
+            if (manifest.Blend?.Weights?.Count != members)
+                throw new InvalidDataException($"{path}: 'blend.weights' must hold {members} numbers (encoder, {string.Join(", ", manifest.NgramFiles)})");
             return manifest;
         }
         catch (JsonException e)

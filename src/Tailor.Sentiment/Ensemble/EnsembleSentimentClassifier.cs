@@ -5,37 +5,41 @@ using Tailor.Sentiment.Ngrams;
 namespace Tailor.Sentiment.Ensemble;
 
 /// <summary>
-/// The shipped sentiment model: a DistilBERT classifier and an NB-weighted n-gram model whose log-odds margins are
-/// blended with weights fitted on held-out reviews (<see cref="MarginBlend"/>). The two read reviews differently
-/// (contextual subwords in a 256-token window vs. every phrase of the whole review), so their errors differ.
+/// The shipped sentiment model: a DistilBERT classifier and NB-weighted n-gram models (words, and optionally
+/// characters) whose log-odds margins are blended with weights fitted on held-out reviews (<see cref="MarginBlend"/>).
+/// They read reviews differently (contextual subwords in a token window, every phrase of the whole review, every
+/// spelling fragment), so their errors differ.
 /// </summary>
 public sealed class EnsembleSentimentClassifier : ISentimentClassifier
 {
     readonly EncoderSentimentClassifier encoder;
-    readonly NbLogisticRegression ngram;
+    readonly IReadOnlyList<NbLogisticRegression> ngrams;
     readonly MarginBlend blend;
 
-    public EnsembleSentimentClassifier(EncoderSentimentClassifier encoder, NbLogisticRegression ngram, MarginBlend blend)
+    /// <param name="ngrams">The n-gram models in blend order (after the encoder).</param>
+    public EnsembleSentimentClassifier(EncoderSentimentClassifier encoder, IReadOnlyList<NbLogisticRegression> ngrams, MarginBlend blend)
     {
         this.encoder = encoder ?? throw new ArgumentNullException(nameof(encoder));
-        this.ngram = ngram ?? throw new ArgumentNullException(nameof(ngram));
+        this.ngrams = ngrams ?? throw new ArgumentNullException(nameof(ngrams));
         this.blend = blend ?? throw new ArgumentNullException(nameof(blend));
+        if (blend.Weights.Count != 1 + ngrams.Count)
+            throw new ArgumentException($"a blend of {blend.Weights.Count} weights for {1 + ngrams.Count} models", nameof(blend));
     }
 
-    public string Name => $"{encoder.Name}+{ngram.Name}";
+    public string Name => string.Join('+', ngrams.Select(n => n.Name).Prepend(encoder.Name));
 
     public static EnsembleSentimentClassifier Load(string modelDir)
     {
         var manifest = EnsembleManifest.Load(modelDir);
+        var ngrams = manifest.NgramFiles.Select(file => NbLogisticRegression.Load(Path.Combine(modelDir, file))).ToList();
         var encoder = EncoderSentimentClassifier.Load(Path.Combine(modelDir, manifest.Encoder), manifest.MaxLength);
-        return new EnsembleSentimentClassifier(encoder, NbLogisticRegression.Load(Path.Combine(modelDir, manifest.Ngram)), manifest.Blend);
+        return new EnsembleSentimentClassifier(encoder, ngrams, manifest.Blend);
     }
 
     public float[] Margins(IReadOnlyList<string> reviews)
     {
-        var fromEncoder = encoder.Margins(reviews);
-        var fromNgrams = ngram.Margins(reviews);
-        return [.. fromEncoder.Zip(fromNgrams, (e, n) => blend.Margin([e, n]))];
+        var members = ngrams.Select(n => n.Margins(reviews)).Prepend(encoder.Margins(reviews)).ToList();
+        return [.. Enumerable.Range(0, reviews.Count).Select(i => blend.Margin([.. members.Select(m => m[i])]))];
     }
 
     public IReadOnlyList<SentimentPrediction> Classify(IReadOnlyList<string> reviews) => [.. Margins(reviews).Select(SentimentPrediction.FromMargin)];

@@ -9,11 +9,32 @@ namespace Tailor.Sentiment.Ngrams;
 /// <param name="MaxFeatures">Keep at most this many features, the most frequent.</param>
 /// <param name="L2">L2 penalty per example (SGD weight decay on the touched weights).</param>
 /// <param name="Epochs">Passes of AdaGrad over the shuffled training reviews.</param>
+/// <param name="Unit">What an n-gram is made of: words (<see cref="ReviewNgrams"/>, orders 1 to at most 3) or characters (<see cref="CharNgrams"/>).</param>
+/// <param name="MinOrder">The shortest n-gram (words: 1).</param>
+/// <param name="MaxOrder">The longest n-gram.</param>
 public sealed record NbLogisticRegressionOptions(int MinDocuments = 2, int MaxFeatures = 800_000, double L2 = 1e-5,
-    int Epochs = 8, double LearningRate = 0.05, double Smoothing = 1.0, int Seed = 1);
+    int Epochs = 8, double LearningRate = 0.05, double Smoothing = 1.0, int Seed = 1,
+    NgramUnit Unit = NgramUnit.Word, int MinOrder = 1, int MaxOrder = 3)
+{
+    /// <summary>Throws when the orders do not fit the unit.</summary>
+    public void Validate()
+    {
+        if (Unit == NgramUnit.Word && (MinOrder != 1 || MaxOrder is < 1 or > ReviewNgrams.MaxOrder))
+            throw new ArgumentException($"word n-grams run from order 1 to at most {ReviewNgrams.MaxOrder}, not {MinOrder}-{MaxOrder}");
+        if (Unit == NgramUnit.Character && (MinOrder < 1 || MaxOrder < MinOrder))
+            throw new ArgumentException($"character n-gram orders {MinOrder}-{MaxOrder}: need 1 <= min <= max");
+    }
+}
+
+/// <summary>The unit an n-gram is made of.</summary>
+public enum NgramUnit
+{
+    Word,
+    Character,
+}
 
 /// <summary>
-/// NB-weighted logistic regression over binarized word 1-3-grams (Wang and Manning 2012's NBSVM, in the form of
+/// NB-weighted logistic regression over binarized word 1-3-grams or character n-grams (Wang and Manning 2012's NBSVM, in the form of
 /// Mesnil et al. 2014 and fast.ai's strong IMDB baseline): each feature f is scaled by its Naive-Bayes log-count
 /// ratio r_f = log((α + positive reviews with f) / ‖·‖₁) − log((α + negative reviews with f) / ‖·‖₁), then a
 /// linear classifier is trained on the scaled features. The ratio does most of the work; the classifier learns
@@ -22,19 +43,25 @@ public sealed record NbLogisticRegressionOptions(int MinDocuments = 2, int MaxFe
 /// </summary>
 public sealed class NbLogisticRegression : ISentimentClassifier
 {
-    readonly Dictionary<string, int> words;
+    readonly NgramUnit unit;
+    readonly int minOrder, maxOrder;
+    readonly Dictionary<string, int> words; // word n-grams only: word ids; character n-grams are hashed
     readonly Dictionary<long, float> weights; // r_f · w_f, ready to sum
     readonly float bias;
 
-    NbLogisticRegression(Dictionary<string, int> words, Dictionary<long, float> weights, float bias)
+    NbLogisticRegression(NgramUnit unit, int minOrder, int maxOrder, Dictionary<string, int> words, Dictionary<long, float> weights, float bias)
     {
+        this.unit = unit;
+        this.minOrder = minOrder;
+        this.maxOrder = maxOrder;
         this.words = words;
         this.weights = weights;
         this.bias = bias;
     }
 
-    public string Name => "nb-logreg-1-3grams";
+    public string Name => unit == NgramUnit.Word ? $"nb-logreg-{minOrder}-{maxOrder}grams" : $"nb-logreg-char-{minOrder}-{maxOrder}grams";
     public int FeatureCount => weights.Count;
+    public NgramUnit Unit => unit;
 
     public static NbLogisticRegression Train(IReadOnlyList<SentimentExample> train, NbLogisticRegressionOptions options)
     {
@@ -43,13 +70,20 @@ public sealed class NbLogisticRegression : ISentimentClassifier
         if (!train.Any(e => e.Label == SentimentExample.Positive) || !train.Any(e => e.Label == SentimentExample.Negative))
             throw new ArgumentException("training needs both positive and negative examples.", nameof(train));
 
+        options.Validate();
+
         // Word ids by first appearance: deterministic for a given training order.
         var words = new Dictionary<string, int>(StringComparer.Ordinal);
         var docs = new List<long[]>(train.Count);
         foreach (var example in train)
         {
+            if (options.Unit == NgramUnit.Character)
+            {
+                docs.Add([.. CharNgrams.Keys(example.Text, options.MinOrder, options.MaxOrder)]);
+                continue;
+            }
             var ids = ReviewNgrams.Words(example.Text).Select(w => words.TryGetValue(w, out var id) ? id : words[w] = Math.Min(words.Count + 1, ReviewNgrams.MaxWords)).ToList();
-            docs.Add([.. ReviewNgrams.Keys(ids)]);
+            docs.Add([.. ReviewNgrams.Keys(ids, options.MaxOrder)]);
         }
 
         // Document counts per class, then the features: frequent enough, the most frequent first.
@@ -80,7 +114,7 @@ public sealed class NbLogisticRegression : ISentimentClassifier
 
         var weights = new Dictionary<long, float>(features.Count);
         foreach (var (key, index) in features) weights[key] = (float)(w[index] * ratio[index]);
-        return new NbLogisticRegression(words, weights, (float)b);
+        return new NbLogisticRegression(options.Unit, options.MinOrder, options.MaxOrder, words, weights, (float)b);
     }
 
     /// <summary>AdaGrad on the log-loss of x̂ = r ∘ x (x binary), with L2 applied to the weights a review touches.</summary>
@@ -120,30 +154,38 @@ public sealed class NbLogisticRegression : ISentimentClassifier
         var margins = new float[reviews.Count];
         for (int i = 0; i < reviews.Count; i++)
         {
-            var ids = ReviewNgrams.Words(reviews[i]).Select(w => words.GetValueOrDefault(w)).ToList();
             float z = bias;
-            foreach (var key in ReviewNgrams.Keys(ids)) z += weights.GetValueOrDefault(key);
+            foreach (var key in Keys(reviews[i])) z += weights.GetValueOrDefault(key);
             margins[i] = z;
         }
         return margins;
     }
 
+    HashSet<long> Keys(string review) => unit == NgramUnit.Character
+        ? CharNgrams.Keys(review, minOrder, maxOrder)
+        : ReviewNgrams.Keys([.. ReviewNgrams.Words(review).Select(w => words.GetValueOrDefault(w))], maxOrder);
+
     public IReadOnlyList<SentimentPrediction> Classify(IReadOnlyList<string> reviews) => [.. Margins(reviews).Select(SentimentPrediction.FromMargin)];
 
     /// <summary>
-    /// Writes the model as gzip-compressed binary: a format tag, the bias, the words the features use (by id),
-    /// then each feature's key and weight. Words no feature uses are left out; ids are kept.
+    /// Writes the model as gzip-compressed binary: a format tag, the unit and orders, the bias, the words the features
+    /// use (by id; none for character n-grams), then each feature's key and weight. Words no feature uses are left
+    /// out; ids are kept.
     /// </summary>
     public void Save(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         var used = new HashSet<int>();
-        foreach (var key in weights.Keys)
-            for (int n = 0; n < ReviewNgrams.MaxOrder; n++) if ((int)((key >> (21 * n)) & ReviewNgrams.MaxWords) is var id and > 0) used.Add(id);
+        if (unit == NgramUnit.Word)
+            foreach (var key in weights.Keys)
+                for (int n = 0; n < ReviewNgrams.MaxOrder; n++) if ((int)((key >> (21 * n)) & ReviewNgrams.MaxWords) is var id and > 0) used.Add(id);
         using var file = File.Create(path);
         using var gzip = new GZipStream(file, CompressionLevel.SmallestSize);
         using var writer = new BinaryWriter(gzip);
         writer.Write(FormatTag);
+        writer.Write((byte)unit);
+        writer.Write(minOrder);
+        writer.Write(maxOrder);
         writer.Write(bias);
         var kept = words.Where(w => used.Contains(w.Value)).OrderBy(w => w.Value).ToList();
         writer.Write(kept.Count);
@@ -160,7 +202,9 @@ public sealed class NbLogisticRegression : ISentimentClassifier
         }
     }
 
-    const string FormatTag = "tailor-nb-logreg-v1";
+    const string FormatTag = "tailor-nb-logreg-v2";
+    /// <summary>The first format: word 1-3-grams only, so no unit or orders after the tag.</summary>
+    const string WordTrigramFormatTag = "tailor-nb-logreg-v1";
 
     /// <exception cref="FileNotFoundException">There is no file at <paramref name="path"/>.</exception>
     /// <exception cref="InvalidDataException">The file is not a model of this format, or is truncated or corrupt (the message names the file).</exception>
@@ -187,7 +231,20 @@ public sealed class NbLogisticRegression : ISentimentClassifier
         using var file = File.OpenRead(path);
         using var gzip = new GZipStream(file, CompressionMode.Decompress);
         using var reader = new BinaryReader(gzip);
-        if (reader.ReadString() != FormatTag) return null;
+        var tag = reader.ReadString();
+        if (tag != FormatTag && tag != WordTrigramFormatTag) return null;
+        var (unit, minOrder, maxOrder) = tag == WordTrigramFormatTag ? (NgramUnit.Word, 1, ReviewNgrams.MaxOrder)
+            : ((NgramUnit)reader.ReadByte(), reader.ReadInt32(), reader.ReadInt32());
+        // Unit and orders come from the file: check them as the trainer does, so a corrupt header is a clear error.
+        if (!Enum.IsDefined(unit)) throw new InvalidDataException($"{path}: unknown n-gram unit {(byte)unit}");
+        try
+        {
+            new NbLogisticRegressionOptions(Unit: unit, MinOrder: minOrder, MaxOrder: maxOrder).Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw new InvalidDataException($"{path}: {e.Message}");
+        }
         float bias = reader.ReadSingle();
         var words = new Dictionary<string, int>(StringComparer.Ordinal);
         for (int i = reader.ReadInt32(); i > 0; i--)
@@ -198,7 +255,7 @@ public sealed class NbLogisticRegression : ISentimentClassifier
         int count = reader.ReadInt32();
         var weights = new Dictionary<long, float>(Math.Min(count, 1 << 20));
         for (int i = 0; i < count; i++) weights[reader.ReadInt64()] = reader.ReadSingle();
-        return new NbLogisticRegression(words, weights, bias);
+        return new NbLogisticRegression(unit, minOrder, maxOrder, words, weights, bias);
     }
 
     public void Dispose()

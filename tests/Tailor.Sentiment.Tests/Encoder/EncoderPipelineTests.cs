@@ -65,6 +65,7 @@ public sealed class EncoderPipelineTests : IDisposable
         },
         Ensemble = true,
         Ngram = new EncoderNgramSection { Epochs = 4 },
+        CharNgram = new EncoderNgramSection { Epochs = 4, MinOrder = 3, MaxOrder = 4 },
     }.Validate("test recipe");
 
     static readonly string[] RunFiles =
@@ -74,7 +75,8 @@ public sealed class EncoderPipelineTests : IDisposable
         "finetune/model/model.safetensors", "finetune/model/config.json", "finetune/model/vocab.txt",
         "scores/validation.json", "scores/test.json",
         "ngram/ngram.bin", "ngram/validation.json", "ngram/test.json",
-        "model/sentiment.json", "model/ngram.bin", "model/encoder/model.safetensors", "model/encoder/config.json", "model/encoder/vocab.txt",
+        "char-ngram/ngram.bin", "char-ngram/validation.json", "char-ngram/test.json",
+        "model/sentiment.json", "model/ngram.bin", "model/char-ngram.bin", "model/encoder/model.safetensors", "model/encoder/config.json", "model/encoder/vocab.txt",
         "blend/test.json",
     ];
 
@@ -90,15 +92,17 @@ public sealed class EncoderPipelineTests : IDisposable
         foreach (var file in RunFiles) Assert.True(File.Exists(Path.Combine(dir, file)), $"{file} is missing");
         Assert.False(Directory.Exists(Path.Combine(dir, "pretrain")), "no pretrain stage in this recipe");
         var stages = StageSeconds(dir);
-        Assert.Equal(["finetune", "ngram", "score", "tokenizer"], stages.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["char_ngram", "finetune", "ngram", "score", "tokenizer"], stages.Keys.Order(StringComparer.Ordinal));
 
         var report = File.ReadAllText(Path.Combine(dir, "report.md"));
         Assert.Contains("| distilbert", report, StringComparison.Ordinal);
         Assert.Contains("| nb-logreg word 1-3-grams |", report, StringComparison.Ordinal);
-        Assert.Contains("| blend: distilbert + nb-logreg (shipped) |", report, StringComparison.Ordinal);
+        Assert.Contains("| nb-logreg character 3-4-grams |", report, StringComparison.Ordinal);
+        Assert.Contains("| blend: distilbert + nb-logreg words + characters (shipped) |", report, StringComparison.Ordinal);
         Assert.DoesNotContain("masked-LM pretraining", report, StringComparison.Ordinal);
         using (var metrics = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "metrics.json"))))
-            Assert.Equal(3, metrics.RootElement.GetProperty("routes").GetArrayLength());
+            Assert.Equal(4, metrics.RootElement.GetProperty("routes").GetArrayLength());
+        Assert.Equal(3, EnsembleManifest.Load(Path.Combine(dir, "model")).Blend.Weights.Count);
 
         // The n-gram model sees the sentiment word in every review: the synthetic set is easy for it.
         Assert.True(ReviewScores.Load(Path.Combine(dir, "ngram", "test.json")).Accuracy >= 0.95);
@@ -126,11 +130,28 @@ public sealed class EncoderPipelineTests : IDisposable
         // The same recipe in a fresh directory gives the same scores, member by member.
         var again = Recipe(temp.File("runs-again"));
         new EncoderPipeline(again, TextWriter.Null).Run();
-        foreach (var scores in new[] { "scores/validation.json", "scores/test.json", "ngram/test.json", "blend/test.json" })
+        foreach (var scores in new[] { "scores/validation.json", "scores/test.json", "ngram/test.json", "char-ngram/test.json", "blend/test.json" })
         {
             Assert.Equal(ReviewScores.Load(Path.Combine(dir, scores)).Margins, ReviewScores.Load(Path.Combine(again.RunDirectory, scores)).Margins);
         }
         Assert.Equal(File.ReadAllText(Path.Combine(dir, "model", "sentiment.json")), File.ReadAllText(Path.Combine(again.RunDirectory, "model", "sentiment.json")));
+
+        // The recipe without the character member, run in the same directory: a two-model blend whose folder no
+        // longer holds the character model, and which loads and scores as the pipeline blended.
+        var wordsOnly = recipe with { CharNgram = null };
+        var twoModels = new EncoderPipeline(wordsOnly, TextWriter.Null);
+        twoModels.Run();
+        Assert.False(File.Exists(Path.Combine(dir, "model", "char-ngram.bin")));
+        var manifest = EnsembleManifest.Load(Path.Combine(dir, "model"));
+        Assert.Null(manifest.CharNgram);
+        Assert.Equal(2, manifest.Blend.Weights.Count);
+        Assert.Contains("| blend: distilbert + nb-logreg (shipped) |", File.ReadAllText(Path.Combine(dir, "report.md")), StringComparison.Ordinal);
+        using (var model = SentimentModels.Load(Path.Combine(dir, "model")))
+        {
+            var margins = Assert.IsType<EnsembleSentimentClassifier>(model).Margins(texts);
+            var expected = twoModels.BlendedTestScores().Margins;
+            for (int i = 0; i < margins.Length; i++) Assert.True(Math.Abs(margins[i] - expected[i]) < 1e-4, $"review {i}: {margins[i]} vs {expected[i]}");
+        }
     }
 
     [Fact]

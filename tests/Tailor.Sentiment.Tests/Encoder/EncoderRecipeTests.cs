@@ -75,6 +75,20 @@ public class EncoderRecipeTests
     }
 
     [Fact]
+    public void ACharacterNgramSectionTakesTheCharacterOrdersUnlessItGivesItsOwn()
+    {
+        using var dir = new TempDirectory();
+        Assert.Null(LoadText(dir, Minimal).CharNgram);
+        var recipe = LoadText(dir, Minimal + "\nchar_ngram:\n  max_features: 1000\n");
+        var options = recipe.CharNgram!.Options(recipe.Seed, Tailor.Sentiment.Ngrams.NgramUnit.Character);
+        Assert.Equal((Tailor.Sentiment.Ngrams.NgramUnit.Character, 2, 5, 1000), (options.Unit, options.MinOrder, options.MaxOrder, options.MaxFeatures));
+        var words = recipe.Ngram.Options(recipe.Seed);
+        Assert.Equal((Tailor.Sentiment.Ngrams.NgramUnit.Word, 1, 3), (words.Unit, words.MinOrder, words.MaxOrder));
+        var orders = LoadText(dir, Minimal + "\nchar_ngram:\n  min_order: 3\n  max_order: 6\n").CharNgram!.Options(recipe.Seed, Tailor.Sentiment.Ngrams.NgramUnit.Character);
+        Assert.Equal((3, 6), (orders.MinOrder, orders.MaxOrder));
+    }
+
+    [Fact]
     public void JsonRoundTrips()
     {
         using var dir = new TempDirectory();
@@ -113,6 +127,8 @@ public class EncoderRecipeTests
     [InlineData("n_heads: 4", "n_heads: 5", "model: 'dim' (32) must be a multiple of 'n_heads' (5)")]
     [InlineData("n_layers: 2", "n_layers: 0", "model: 'n_layers' must be positive")]
     [InlineData("dim: 32", "dim: wide", "dim")]
+    [InlineData("ensemble: false", "ensemble: false\nngram:\n  max_order: 4", "'ngram': word n-grams run from order 1 to at most 3, not 1-4")]
+    [InlineData("ensemble: false", "ensemble: false\nchar_ngram:\n  min_order: 6", "'char_ngram': character n-gram orders 6-5: need 1 <= min <= max")]
     public void BadValuesAreErrorsThatNameTheFileAndTheField(string good, string bad, string message)
     {
         Assert.Contains(good, Minimal, StringComparison.Ordinal);

@@ -18,6 +18,20 @@ public sealed class EnsembleManifestTests
         Assert.Equal(-0.125, loaded.Blend.Bias);
         Assert.Equal([0.75, 1.25], loaded.Blend.Weights);
         Assert.Contains("\"max_length\": 128", File.ReadAllText(folder.File(EnsembleManifest.FileName)), StringComparison.Ordinal);
+        Assert.Null(loaded.CharNgram);
+        Assert.DoesNotContain("char_ngram", File.ReadAllText(folder.File(EnsembleManifest.FileName)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_character_member_takes_the_third_weight()
+    {
+        using var folder = new TempDirectory();
+        new EnsembleManifest { CharNgram = "chars.bin", Blend = new MarginBlend(0, [0.2, 0.6, 0.3]) }.Save(folder.Path);
+
+        var loaded = EnsembleManifest.Load(folder.Path);
+
+        Assert.Equal(["ngram.bin", "chars.bin"], loaded.NgramFiles);
+        Assert.Equal([0.2, 0.6, 0.3], loaded.Blend.Weights);
     }
 
     [Fact]
@@ -37,6 +51,7 @@ public sealed class EnsembleManifestTests
     [InlineData("""{ "blend": { "bias": 0, "weights": [1, 2, 3] } }""", "'blend.weights' must hold 2 numbers")]
     [InlineData("""{ "blend": { "bias": 0 } }""", "'blend.weights' must hold 2 numbers")]
     [InlineData("""{ "blend": null }""", "'blend.weights' must hold 2 numbers")]
+    [InlineData("""{ "char_ngram": "c.bin", "blend": { "bias": 0, "weights": [1, 2] } }""", "'blend.weights' must hold 3 numbers (encoder, ngram.bin, c.bin)")]
     [InlineData("""{ "name": "x", """, "not a valid sentiment manifest")]
     [InlineData("""{ "max_length": "long" }""", "not a valid sentiment manifest")]
     [InlineData("null", "empty manifest")]

@@ -151,7 +151,83 @@ public sealed class NbLogisticRegressionTests
 
         var error = Assert.Throws<InvalidDataException>(() => NbLogisticRegression.Load(path));
 
-        Assert.Equal($"{path}: not a tailor-nb-logreg-v1 file", error.Message);
+        Assert.Equal($"{path}: not a tailor-nb-logreg-v2 file", error.Message);
+    }
+
+    [Fact]
+    public void Character_n_grams_classify_held_out_reviews_and_read_a_misspelling_they_never_saw()
+    {
+        var options = Options with { Unit = NgramUnit.Character, MinOrder = 2, MaxOrder = 5 };
+        var train = Reviews(400, seed: 1);
+        var characters = NbLogisticRegression.Train(train, options);
+        var words = NbLogisticRegression.Train(train, Options);
+
+        Assert.Equal("nb-logreg-char-2-5grams", characters.Name);
+        Assert.True(Accuracy(characters, Reviews(200, seed: 2)) >= 0.9, $"accuracy {Accuracy(characters, Reviews(200, seed: 2)):P1}");
+        // "wonderfull" and "dreadfull" never occur in training: to the word model they are unknown words, while
+        // their character n-grams are mostly those of "wonderful" and "dreadful".
+        var typos = new[] { "the film was wonderfull", "the film was dreadfull" };
+        float baseline = characters.Margins(["the film was"])[0];
+        var margins = characters.Margins(typos);
+        Assert.True(margins[0] > baseline && margins[1] < baseline, $"margins {margins[0]}, {margins[1]} around {baseline}");
+        var wordMargins = words.Margins(typos);
+        Assert.Equal(wordMargins[0], wordMargins[1]);
+    }
+
+    [Fact]
+    public void A_character_model_saves_and_loads_with_its_orders()
+    {
+        using var folder = new TempDirectory();
+        var model = NbLogisticRegression.Train(Reviews(300, seed: 1), Options with { Unit = NgramUnit.Character, MinOrder = 3, MaxOrder = 4 });
+        var test = Reviews(50, seed: 2).Select(r => r.Text).Append("an unseen word, then great!<br />").ToList();
+        var path = folder.File("chars.bin");
+
+        model.Save(path);
+        var loaded = NbLogisticRegression.Load(path);
+
+        Assert.Equal(NgramUnit.Character, loaded.Unit);
+        Assert.Equal("nb-logreg-char-3-4grams", loaded.Name);
+        Assert.Equal(model.Margins(test), loaded.Margins(test));
+    }
+
+    [Fact]
+    public void A_file_of_the_first_format_loads_as_word_1_3_grams()
+    {
+        // tailor-nb-logreg-v1 (the first shipped model): tag, bias, words by id, then (key, weight) pairs.
+        using var folder = new TempDirectory();
+        var path = folder.File("v1.bin");
+        using (var gzip = new GZipStream(File.Create(path), CompressionLevel.Fastest))
+        using (var writer = new BinaryWriter(gzip))
+        {
+            writer.Write("tailor-nb-logreg-v1");
+            writer.Write(0.5f);
+            writer.Write(2);
+            writer.Write(1);
+            writer.Write("not");
+            writer.Write(2);
+            writer.Write("bad");
+            writer.Write(3);
+            writer.Write(1L); // "not"
+            writer.Write(-1f);
+            writer.Write(2L); // "bad"
+            writer.Write(-2f);
+            writer.Write(1L | (2L << 21)); // "not bad"
+            writer.Write(4f);
+        }
+
+        var model = NbLogisticRegression.Load(path);
+
+        Assert.Equal("nb-logreg-1-3grams", model.Name);
+        Assert.Equal([0.5f, -1.5f, 1.5f], model.Margins(["a plot", "bad", "Not bad."]));
+    }
+
+    [Fact]
+    public void Impossible_orders_are_rejected_before_training()
+    {
+        var train = Reviews(50, seed: 1);
+
+        Assert.Throws<ArgumentException>(() => NbLogisticRegression.Train(train, Options with { MaxOrder = 4 }));
+        Assert.Throws<ArgumentException>(() => NbLogisticRegression.Train(train, Options with { Unit = NgramUnit.Character, MinOrder = 5, MaxOrder = 2 }));
     }
 
     [Fact]

@@ -50,7 +50,6 @@ internal static class SentimentCommand
                 Seed = parse.GetValue(seed),
                 Data = new EncoderDataSection { Train = parse.GetValue(train)!, Test = parse.GetValue(test)!, Limit = parse.GetValue(limit), ValidationRows = parse.GetValue(validationRows) },
             };
-            var (trainRows, validation) = new EncoderPipeline(recipe, TextWriter.Null).Split();
             var options = new NbLogisticRegressionOptions
             {
                 L2 = parse.GetValue(l2), Epochs = parse.GetValue(epochs), MaxFeatures = parse.GetValue(maxFeatures),
@@ -71,6 +70,8 @@ internal static class SentimentCommand
                     throw new InvalidDataException($"--chars {orders}: {e.Message}", e);
                 }
             }
+            // The options are checked before the data is read.
+            var (trainRows, validation) = new EncoderPipeline(recipe, TextWriter.Null).Split();
             var clock = Stopwatch.StartNew();
             var model = NbLogisticRegression.Train(trainRows, options);
             var trainSeconds = clock.Elapsed.TotalSeconds;

@@ -10,7 +10,7 @@ dotnet build -c Release src/Tailor.Cli -v q -nologo >/dev/null
 
 # The classical floor and the NB-weighted n-gram model on their own.
 [ -f runs/sentiment-baseline/test.json ] || tailor sentiment baseline --out runs/sentiment-baseline
-# The shipped route: WordPiece vocabulary, DistilBERT fine-tuned from scratch, n-gram model, blend, report.
+# The shipped route: WordPiece vocabulary, DistilBERT fine-tuned from scratch, two n-gram models, blend, report.
 tailor sentiment encoder recipes/sentiment/encoder.yaml
 # The decoder routes on a small causal LM pretrained here (no pretrained LLM exists on this machine).
 tailor sentiment lm recipes/sentiment/decoder-lm.yaml
@@ -39,6 +39,7 @@ cp runs/sentiment-baseline/report.md reports/sentiment/baseline-report.md
 tailor sentiment compare \
   "ML.NET word+char n-grams=runs/sentiment-baseline" \
   "NB-logreg word 1-3-grams=runs/sentiment-encoder/ngram" \
+  "NB-logreg character 2-5-grams=runs/sentiment-encoder/char-ngram" \
   "DistilBERT 4x256 from scratch=runs/sentiment-encoder/scores/test.json" \
   "shipped blend=runs/sentiment-encoder/blend/test.json" \
   "decoder LoRA (1,000 test rows)=runs/sentiment-decoder-lora" \

